@@ -1,0 +1,189 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/ids.hpp"
+#include "core/instrument.hpp"
+#include "core/money.hpp"
+#include "core/order_types.hpp"
+#include "core/side.hpp"
+#include "core/time.hpp"
+
+// Plain rows of the tables the Store reads and writes (schema: schema_history.cpp). An `id` is the
+// row's primary key, assigned by the store on insert and ignored when the row is inserted.
+namespace sigtrader::storage {
+
+struct MessageRowTag {};
+struct SignalRowTag {};
+struct OrderRowTag {};
+struct FillRowTag {};
+struct RiskEventRowTag {};
+struct AccountSnapshotRowTag {};
+struct AiDecisionRowTag {};
+
+// Row ids, typed so that a fill's id cannot be passed where an order's is expected. They differ
+// from the source's own ids: core::MessageId is a post's id within its channel, MessageRowId is
+// the row that stores it.
+using MessageRowId = core::NumericId<MessageRowTag>;
+using SignalRowId = core::NumericId<SignalRowTag>;
+using OrderRowId = core::NumericId<OrderRowTag>;
+using FillRowId = core::NumericId<FillRowTag>;
+using RiskEventRowId = core::NumericId<RiskEventRowTag>;
+using AccountSnapshotRowId = core::NumericId<AccountSnapshotRowTag>;
+using AiDecisionRowId = core::NumericId<AiDecisionRowTag>;
+
+// The outcome of an idempotent insert: the row's id, and whether this call created it (false:
+// an equal key was already stored and nothing was written).
+template <typename Id>
+struct Inserted {
+  Id id;
+  bool is_new = false;
+};
+
+// A table and how many rows it holds (`sigtrader db status`).
+struct TableInfo {
+  std::string name;
+  std::int64_t rows = 0;
+};
+
+struct UserRow {
+  core::UserId id;
+  std::string name;  // unique
+  core::Timestamp created_at;
+};
+
+// A signal source.
+struct ChannelRow {
+  core::ChannelId id;  // "telegram:-1001234567890"
+  std::string source;  // telegram | webhook | file
+  std::string title;
+  core::Timestamp created_at;
+  core::Timestamp updated_at;
+};
+
+// A post as received; (channel_id, message_id) is unique.
+struct MessageRow {
+  MessageRowId id;
+  core::ChannelId channel_id;
+  core::MessageId message_id;  // the post's id within its channel
+  core::Timestamp ts_event;    // posted
+  core::Timestamp ts_init;     // received by sigtrader
+  std::string text;
+  std::optional<core::MessageId> reply_to;
+  std::optional<std::string> raw_json;  // the source's payload
+};
+
+// A classified post (or a webhook alert, which has no message).
+struct SignalRow {
+  SignalRowId id;
+  std::optional<MessageRowId> message;
+  core::ChannelId channel_id;
+  core::Timestamp ts_event;
+  core::Timestamp ts_init;
+  std::string label;  // long | short | update | none
+  double confidence = 0.0;
+  std::string classifier;  // rules | fasttext | llm:<model> | ensemble
+  std::optional<core::Symbol> symbol;
+  std::optional<core::PositionSide> side;
+  std::vector<core::Price> entries;
+  std::vector<core::Price> targets;
+  std::optional<core::Price> stop_loss;
+  int leverage = 1;
+  std::optional<core::TraceId> trace_id;
+};
+
+// An order, from before it is sent to its last state.
+struct OrderRow {
+  OrderRowId id;
+  core::ClientOrderId client_order_id;  // unique: a retry never stores (or sends) it twice
+  core::UserId user_id;
+  std::string venue;  // binance | bybit | bingx | sim
+  core::Symbol symbol;
+  core::OrderSide side = core::OrderSide::kBuy;
+  core::OrderType type = core::OrderType::kMarket;
+  core::TimeInForce time_in_force = core::TimeInForce::kGtc;
+  core::OrderStatus status = core::OrderStatus::kNew;
+  core::Quantity quantity;
+  std::optional<core::Price> price;          // limit price
+  std::optional<core::Price> trigger_price;  // stop / take-profit trigger
+  core::Quantity filled_quantity;
+  std::optional<core::Price> average_price;
+  bool reduce_only = false;
+  std::optional<core::VenueOrderId> venue_order_id;
+  std::optional<SignalRowId> signal_id;
+  std::optional<core::StrategyId> strategy_id;
+  std::optional<core::TraceId> trace_id;
+  std::string reason;  // why it was rejected, canceled or expired
+  core::Timestamp created_at;
+  core::Timestamp updated_at;
+};
+
+// What changes when an order moves through its lifecycle. Fields left empty keep their value.
+struct OrderUpdate {
+  core::OrderStatus status = core::OrderStatus::kNew;
+  core::Quantity filled_quantity;
+  std::optional<core::Price> average_price;
+  std::optional<core::VenueOrderId> venue_order_id;
+  std::optional<std::string> reason;
+  core::Timestamp updated_at;
+};
+
+// One execution of an order; (order_id, trade_id) is unique.
+struct FillRow {
+  FillRowId id;
+  OrderRowId order_id;
+  core::TradeId trade_id;
+  core::Price price;
+  core::Quantity quantity;
+  core::Money fee;
+  std::string fee_asset;
+  bool maker = false;
+  core::Timestamp ts_event;
+  core::Timestamp ts_init;
+};
+
+// A risk decision or state change.
+struct RiskEventRow {
+  RiskEventRowId id;
+  core::UserId user_id;
+  core::Timestamp ts;
+  std::string kind;  // decision_rejected | decision_resized | breaker_opened | ...
+  std::optional<core::Symbol> symbol;
+  std::optional<core::ClientOrderId> client_order_id;
+  std::string reason;
+  std::string details_json = "{}";
+};
+
+// A user's account at one venue at one instant.
+struct AccountSnapshotRow {
+  AccountSnapshotRowId id;
+  core::UserId user_id;
+  std::string venue;
+  core::Timestamp ts;
+  std::string currency;  // the quote currency equity is counted in: "USDT"
+  core::Money equity;
+  core::Money balance;
+  core::Money unrealized_pnl;
+  core::Money margin_used;
+  std::string balances_json = "{}";  // per-asset balances as the venue reported them
+};
+
+// What a model or LLM was asked and what it decided.
+struct AiDecisionRow {
+  AiDecisionRowId id;
+  std::optional<core::UserId> user_id;
+  std::optional<SignalRowId> signal_id;
+  std::optional<core::TraceId> trace_id;
+  core::Timestamp ts;
+  std::string kind;   // classify | trade | sentiment | command
+  std::string model;  // provider/model/version
+  std::string decision;
+  std::optional<double> confidence;
+  core::Duration latency;
+  std::string input_json = "{}";
+  std::string output_json = "{}";
+};
+
+}  // namespace sigtrader::storage

@@ -1,0 +1,293 @@
+// The schema of sigtrader.db, as the ordered migrations that build it (DESIGN.md section 6).
+//
+// Conventions: every table is STRICT; prices, quantities and money are TEXT holding the exact
+// decimal string (never REAL); timestamps are INTEGER nanoseconds UTC; durations INTEGER ns;
+// JSON payloads TEXT; symbols TEXT as 'BASE/QUOTE'; enums TEXT as core's to_string() spells them.
+// Released migrations are never edited: append a new one.
+
+#include <array>
+
+#include "storage/migrations.hpp"
+
+namespace sigtrader::storage {
+namespace {
+
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE users (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT    NOT NULL UNIQUE,
+  created_at  INTEGER NOT NULL
+) STRICT;
+
+-- A signal source; id is the ChannelId, e.g. 'telegram:-1001234567890'.
+CREATE TABLE channels (
+  id          TEXT    PRIMARY KEY,
+  source      TEXT    NOT NULL,               -- telegram | webhook | file
+  title       TEXT    NOT NULL DEFAULT '',
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE messages (
+  id          INTEGER PRIMARY KEY,
+  channel_id  TEXT    NOT NULL REFERENCES channels (id),
+  message_id  INTEGER NOT NULL,               -- the post's id within its channel
+  ts_event    INTEGER NOT NULL,               -- posted
+  ts_init     INTEGER NOT NULL,               -- received by sigtrader
+  text        TEXT    NOT NULL,
+  reply_to    INTEGER,                        -- message_id of the post it answers
+  raw_json    TEXT,                           -- the source's payload as received
+  UNIQUE (channel_id, message_id)
+) STRICT;
+CREATE INDEX messages_by_channel_time ON messages (channel_id, ts_event);
+
+-- A classified post (or webhook alert, which has no message).
+CREATE TABLE signals (
+  id          INTEGER PRIMARY KEY,
+  message_id  INTEGER REFERENCES messages (id) ON DELETE CASCADE,
+  channel_id  TEXT    NOT NULL REFERENCES channels (id),
+  ts_event    INTEGER NOT NULL,
+  ts_init     INTEGER NOT NULL,
+  label       TEXT    NOT NULL,               -- long | short | update | none
+  confidence  REAL    NOT NULL,
+  classifier  TEXT    NOT NULL,               -- rules | fasttext | llm:<model> | ensemble
+  symbol      TEXT,
+  side        TEXT    CHECK (side IN ('long', 'short')),
+  entries     TEXT    NOT NULL DEFAULT '[]',  -- JSON array of decimal strings
+  targets     TEXT    NOT NULL DEFAULT '[]',  -- JSON array of decimal strings
+  stop_loss   TEXT,
+  leverage    INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE INDEX signals_by_message ON signals (message_id);
+CREATE INDEX signals_by_channel_time ON signals (channel_id, ts_init);
+CREATE INDEX signals_by_symbol_time ON signals (symbol, ts_init);
+
+-- Training labels for messages, one per labeler.
+CREATE TABLE labels (
+  id            INTEGER PRIMARY KEY,
+  message_id    INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+  labeler       TEXT    NOT NULL,             -- a user name, 'rules', 'llm:<model>'
+  label         TEXT    NOT NULL,             -- long | short | update | none
+  entities_json TEXT    NOT NULL DEFAULT '{}',
+  created_at    INTEGER NOT NULL,
+  UNIQUE (message_id, labeler)
+) STRICT;
+CREATE INDEX labels_by_label ON labels (label);
+)sql";
+
+constexpr std::string_view kVersion2 = R"sql(
+-- Keys for the HTTP API: only a hash is stored; the public prefix finds the row.
+CREATE TABLE api_keys (
+  id            INTEGER PRIMARY KEY,
+  user_id       INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  prefix        TEXT    NOT NULL UNIQUE,
+  key_hash      TEXT    NOT NULL,
+  scopes        TEXT    NOT NULL DEFAULT 'read',
+  created_at    INTEGER NOT NULL,
+  last_used_at  INTEGER,
+  revoked_at    INTEGER
+) STRICT;
+CREATE INDEX api_keys_by_user ON api_keys (user_id);
+
+-- A user's account at an exchange; the credentials are encrypted (libsodium secretbox).
+CREATE TABLE exchange_accounts (
+  id                  INTEGER PRIMARY KEY,
+  user_id             INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  venue               TEXT    NOT NULL,       -- binance | bybit | bingx | sim
+  label               TEXT    NOT NULL DEFAULT 'main',
+  testnet             INTEGER NOT NULL DEFAULT 0 CHECK (testnet IN (0, 1)),
+  credentials_nonce   BLOB    NOT NULL,
+  credentials_cipher  BLOB    NOT NULL,
+  created_at          INTEGER NOT NULL,
+  UNIQUE (user_id, venue, label)
+) STRICT;
+
+-- Every order, keyed by the client order id it got before it was sent (idempotent orders).
+CREATE TABLE orders (
+  id               INTEGER PRIMARY KEY,
+  client_order_id  TEXT    NOT NULL UNIQUE,
+  user_id          INTEGER NOT NULL REFERENCES users (id),
+  venue            TEXT    NOT NULL,
+  symbol           TEXT    NOT NULL,
+  side             TEXT    NOT NULL CHECK (side IN ('buy', 'sell')),
+  type             TEXT    NOT NULL,          -- market | limit | stop_market | ...
+  time_in_force    TEXT    NOT NULL DEFAULT 'gtc',
+  status           TEXT    NOT NULL,          -- new | accepted | partially_filled | filled | ...
+  quantity         TEXT    NOT NULL,
+  price            TEXT,                      -- limit price
+  trigger_price    TEXT,                      -- stop / take-profit trigger
+  filled_quantity  TEXT    NOT NULL DEFAULT '0',
+  average_price    TEXT,
+  reduce_only      INTEGER NOT NULL DEFAULT 0 CHECK (reduce_only IN (0, 1)),
+  venue_order_id   TEXT,
+  signal_id        INTEGER REFERENCES signals (id) ON DELETE SET NULL,
+  strategy_id      TEXT,
+  reason           TEXT    NOT NULL DEFAULT '',  -- why it was rejected, canceled or expired
+  created_at       INTEGER NOT NULL,
+  updated_at       INTEGER NOT NULL
+) STRICT;
+CREATE INDEX orders_by_user_status ON orders (user_id, status);
+CREATE INDEX orders_by_symbol_time ON orders (symbol, created_at);
+CREATE INDEX orders_by_venue_order ON orders (venue, venue_order_id);
+CREATE INDEX orders_by_signal ON orders (signal_id);
+
+-- Executions; an exchange trade id is unique within its order (both sides of a self-trade share
+-- one), so a fill reported twice is stored once.
+CREATE TABLE fills (
+  id          INTEGER PRIMARY KEY,
+  order_id    INTEGER NOT NULL REFERENCES orders (id),
+  trade_id    TEXT    NOT NULL,
+  price       TEXT    NOT NULL,
+  quantity    TEXT    NOT NULL,
+  fee         TEXT    NOT NULL DEFAULT '0',
+  fee_asset   TEXT    NOT NULL DEFAULT '',
+  maker       INTEGER NOT NULL DEFAULT 0 CHECK (maker IN (0, 1)),
+  ts_event    INTEGER NOT NULL,
+  ts_init     INTEGER NOT NULL,
+  UNIQUE (order_id, trade_id)
+) STRICT;
+CREATE INDEX fills_by_time ON fills (ts_event);
+
+-- Positions; quantity is signed (negative is short). Closed positions stay as history.
+CREATE TABLE positions (
+  id             INTEGER PRIMARY KEY,
+  user_id        INTEGER NOT NULL REFERENCES users (id),
+  venue          TEXT    NOT NULL,
+  symbol         TEXT    NOT NULL,
+  quantity       TEXT    NOT NULL,
+  average_entry  TEXT    NOT NULL,
+  realized_pnl   TEXT    NOT NULL DEFAULT '0',
+  fees           TEXT    NOT NULL DEFAULT '0',
+  opened_at      INTEGER NOT NULL,
+  updated_at     INTEGER NOT NULL,
+  closed_at      INTEGER
+) STRICT;
+-- At most one open position per user, venue and symbol (one-way position mode).
+CREATE UNIQUE INDEX positions_one_open ON positions (user_id, venue, symbol)
+  WHERE closed_at IS NULL;
+CREATE INDEX positions_by_user_closed ON positions (user_id, closed_at);
+
+-- Round trips: a position from open to close, with the signal and channel that caused it.
+CREATE TABLE trades (
+  id            INTEGER PRIMARY KEY,
+  user_id       INTEGER NOT NULL REFERENCES users (id),
+  position_id   INTEGER REFERENCES positions (id),
+  signal_id     INTEGER REFERENCES signals (id) ON DELETE SET NULL,
+  channel_id    TEXT    REFERENCES channels (id),
+  venue         TEXT    NOT NULL,
+  symbol        TEXT    NOT NULL,
+  side          TEXT    NOT NULL CHECK (side IN ('long', 'short')),
+  quantity      TEXT    NOT NULL,
+  entry_price   TEXT    NOT NULL,
+  exit_price    TEXT    NOT NULL,
+  realized_pnl  TEXT    NOT NULL,
+  fees          TEXT    NOT NULL DEFAULT '0',
+  opened_at     INTEGER NOT NULL,
+  closed_at     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX trades_by_user_time ON trades (user_id, closed_at);
+CREATE INDEX trades_by_channel_time ON trades (channel_id, closed_at);
+CREATE INDEX trades_by_symbol_time ON trades (symbol, closed_at);
+CREATE INDEX trades_by_signal ON trades (signal_id);
+
+-- Equity over time, per user and venue.
+CREATE TABLE account_snapshots (
+  id              INTEGER PRIMARY KEY,
+  user_id         INTEGER NOT NULL REFERENCES users (id),
+  venue           TEXT    NOT NULL,
+  ts              INTEGER NOT NULL,
+  currency        TEXT    NOT NULL,
+  equity          TEXT    NOT NULL,
+  balance         TEXT    NOT NULL,
+  unrealized_pnl  TEXT    NOT NULL DEFAULT '0',
+  margin_used     TEXT    NOT NULL DEFAULT '0',
+  balances_json   TEXT    NOT NULL DEFAULT '{}'  -- per-asset balances as reported
+) STRICT;
+CREATE INDEX account_snapshots_by_user_time ON account_snapshots (user_id, venue, ts);
+)sql";
+
+constexpr std::string_view kVersion3 = R"sql(
+-- Risk decisions and state changes (denials, resizes, breaker trips), per user.
+CREATE TABLE risk_events (
+  id               INTEGER PRIMARY KEY,
+  user_id          INTEGER NOT NULL REFERENCES users (id),
+  ts               INTEGER NOT NULL,
+  kind             TEXT    NOT NULL,          -- decision_rejected | breaker_opened | ...
+  symbol           TEXT,
+  client_order_id  TEXT,
+  reason           TEXT    NOT NULL,
+  details_json     TEXT    NOT NULL DEFAULT '{}'
+) STRICT;
+CREATE INDEX risk_events_by_user_time ON risk_events (user_id, ts);
+CREATE INDEX risk_events_by_kind_time ON risk_events (kind, ts);
+
+-- What a model or LLM was asked and what it decided, for audit and evaluation.
+CREATE TABLE ai_decisions (
+  id           INTEGER PRIMARY KEY,
+  user_id      INTEGER REFERENCES users (id),
+  signal_id    INTEGER REFERENCES signals (id) ON DELETE SET NULL,
+  trace_id     TEXT,
+  ts           INTEGER NOT NULL,
+  kind         TEXT    NOT NULL,              -- classify | trade | sentiment | command
+  model        TEXT    NOT NULL,              -- provider/model/version
+  decision     TEXT    NOT NULL,
+  confidence   REAL,
+  latency_ns   INTEGER NOT NULL DEFAULT 0,
+  input_json   TEXT    NOT NULL DEFAULT '{}',
+  output_json  TEXT    NOT NULL DEFAULT '{}'
+) STRICT;
+CREATE INDEX ai_decisions_by_time ON ai_decisions (ts);
+CREATE INDEX ai_decisions_by_signal ON ai_decisions (signal_id);
+CREATE INDEX ai_decisions_by_trace ON ai_decisions (trace_id);
+
+CREATE TABLE backtests (
+  id            INTEGER PRIMARY KEY,
+  user_id       INTEGER REFERENCES users (id),
+  name          TEXT    NOT NULL,
+  status        TEXT    NOT NULL,             -- running | finished | failed
+  seed          INTEGER NOT NULL,
+  config_toml   TEXT    NOT NULL,
+  started_at    INTEGER NOT NULL,
+  finished_at   INTEGER,
+  metrics_json  TEXT    NOT NULL DEFAULT '{}',
+  report_path   TEXT
+) STRICT;
+CREATE INDEX backtests_by_time ON backtests (started_at);
+
+-- The model registry's index; artefacts live in models/{kind}/{name}/{version}/.
+CREATE TABLE models (
+  id            INTEGER PRIMARY KEY,
+  kind          TEXT    NOT NULL,             -- fasttext | xgboost | llm
+  name          TEXT    NOT NULL,
+  version       TEXT    NOT NULL,
+  path          TEXT    NOT NULL,
+  metrics_json  TEXT    NOT NULL DEFAULT '{}',
+  active        INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),
+  created_at    INTEGER NOT NULL,
+  UNIQUE (kind, name, version)
+) STRICT;
+CREATE UNIQUE INDEX models_one_active ON models (kind, name) WHERE active = 1;
+
+-- Trace ids follow one signal from its post through decisions and orders to fills.
+ALTER TABLE signals ADD COLUMN trace_id TEXT;
+ALTER TABLE orders ADD COLUMN trace_id TEXT;
+CREATE INDEX orders_by_trace ON orders (trace_id);
+)sql";
+
+constexpr std::array kMigrations{
+    Migration{1, "users, channels, messages, signals, labels", kVersion1},
+    Migration{2,
+              "trading: api keys, exchange accounts, orders, fills, positions, trades, "
+              "account snapshots",
+              kVersion2},
+    Migration{3, "risk events, AI decisions, backtests, models; trace ids on signals and orders",
+              kVersion3},
+};
+
+}  // namespace
+
+std::span<const Migration> schema_migrations() {
+  return kMigrations;
+}
+
+}  // namespace sigtrader::storage

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/clock.hpp"
+#include "storage/migrations.hpp"
+#include "storage/sqlite_connection.hpp"
+#include "storage/store.hpp"
+
+namespace sigtrader::storage {
+
+// How SqliteStore::open() treats the file.
+struct OpenOptions {
+  bool create_if_missing = true;  // false: a missing file is kNotFound naming the path
+  bool migrate = true;            // false: leave the schema as found (`db status` reports it)
+  int busy_timeout_ms = 5000;     // how long a write waits for another connection's lock
+  // Stamps schema_version.applied_at; nullptr means a LiveClock owned by the store.
+  const core::Clock* clock = nullptr;
+};
+
+// The Store on a SQLite file (or ":memory:"): WAL, foreign keys, STRICT tables, versioned
+// migrations. Statements are prepared once per connection and cached.
+class SqliteStore final : public Store {
+ public:
+  // Opens `path`; refuses a database whose schema is newer than this binary knows (kStorage),
+  // and with options.migrate applies the pending migrations. Errors name the path.
+  static core::Result<std::unique_ptr<SqliteStore>> open(const std::string& path,
+                                                         OpenOptions options = {});
+
+  const std::string& path() const { return db_->path(); }
+  // The underlying connection, for the storage module's own tools and tests.
+  SqliteConnection& connection() { return *db_; }
+
+  core::Result<int> migrate() override;
+  core::Result<int> schema_version() override;
+  core::Result<std::vector<TableInfo>> table_counts() override;
+  core::Status in_transaction(const std::function<core::Status()>& work) override;
+
+  core::Result<UserRow> create_user(std::string_view name, core::Timestamp created_at) override;
+  core::Result<UserRow> find_user(std::string_view name) override;
+  core::Result<UserRow> find_user(core::UserId id) override;
+
+  core::Status upsert_channel(const ChannelRow& channel) override;
+  core::Result<ChannelRow> find_channel(const core::ChannelId& id) override;
+  core::Result<std::vector<ChannelRow>> list_channels() override;
+  core::Result<Inserted<MessageRowId>> insert_message(const MessageRow& message) override;
+  core::Result<std::vector<MessageRow>> list_messages(const core::ChannelId& channel,
+                                                      core::Timestamp from, core::Timestamp to,
+                                                      std::size_t limit) override;
+  core::Result<SignalRowId> insert_signal(const SignalRow& signal) override;
+  core::Result<std::vector<SignalRow>> signals_for_message(MessageRowId message) override;
+
+  core::Result<OrderRowId> insert_order(const OrderRow& order) override;
+  core::Status update_order(const core::ClientOrderId& id, const OrderUpdate& update) override;
+  core::Result<OrderRow> find_order(const core::ClientOrderId& id) override;
+  core::Result<std::vector<OrderRow>> list_open_orders(std::optional<core::UserId> user) override;
+  core::Result<Inserted<FillRowId>> insert_fill(const FillRow& fill) override;
+  core::Result<std::vector<FillRow>> list_fills(OrderRowId order) override;
+
+  core::Result<RiskEventRowId> append_risk_event(const RiskEventRow& event) override;
+  core::Result<std::vector<RiskEventRow>> recent_risk_events(core::UserId user,
+                                                             std::size_t limit) override;
+  core::Result<AccountSnapshotRowId> append_account_snapshot(
+      const AccountSnapshotRow& snapshot) override;
+  core::Result<AccountSnapshotRow> latest_account_snapshot(core::UserId user,
+                                                           std::string_view venue) override;
+  core::Result<AiDecisionRowId> append_ai_decision(const AiDecisionRow& decision) override;
+  core::Result<std::vector<AiDecisionRow>> recent_ai_decisions(std::size_t limit) override;
+
+ private:
+  SqliteStore(std::unique_ptr<SqliteConnection> db, const core::Clock* clock);
+
+  std::unique_ptr<SqliteConnection> db_;
+  std::unique_ptr<core::Clock> owned_clock_;
+  const core::Clock* clock_;
+};
+
+}  // namespace sigtrader::storage

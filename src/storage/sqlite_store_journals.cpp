@@ -1,0 +1,178 @@
+// SqliteStore: the append-only journals (risk events, account snapshots, AI decisions).
+
+#include <fmt/format.h>
+
+#include "storage/row_reader.hpp"
+#include "storage/sqlite_store.hpp"
+
+namespace sigtrader::storage {
+namespace {
+
+core::Result<RiskEventRow> read_risk_event(const SqliteStatement& statement) {
+  RowReader row(statement, "risk_events");
+  RiskEventRow event{
+      .id = row.get<RiskEventRowId>(0),
+      .user_id = row.get<core::UserId>(1),
+      .ts = row.get<core::Timestamp>(2),
+      .kind = row.get<std::string>(3),
+      .symbol = row.get_optional<core::Symbol>(4),
+      .client_order_id = row.get_optional<core::ClientOrderId>(5),
+      .reason = row.get<std::string>(6),
+      .details_json = row.get<std::string>(7),
+  };
+  SIGTRADER_RETURN_IF_ERROR(row.status());
+  return event;
+}
+
+core::Result<AccountSnapshotRow> read_snapshot(const SqliteStatement& statement) {
+  RowReader row(statement, "account_snapshots");
+  AccountSnapshotRow snapshot{
+      .id = row.get<AccountSnapshotRowId>(0),
+      .user_id = row.get<core::UserId>(1),
+      .venue = row.get<std::string>(2),
+      .ts = row.get<core::Timestamp>(3),
+      .currency = row.get<std::string>(4),
+      .equity = row.get<core::Money>(5),
+      .balance = row.get<core::Money>(6),
+      .unrealized_pnl = row.get<core::Money>(7),
+      .margin_used = row.get<core::Money>(8),
+      .balances_json = row.get<std::string>(9),
+  };
+  SIGTRADER_RETURN_IF_ERROR(row.status());
+  return snapshot;
+}
+
+core::Result<AiDecisionRow> read_ai_decision(const SqliteStatement& statement) {
+  RowReader row(statement, "ai_decisions");
+  AiDecisionRow decision{
+      .id = row.get<AiDecisionRowId>(0),
+      .user_id = row.get_optional<core::UserId>(1),
+      .signal_id = row.get_optional<SignalRowId>(2),
+      .trace_id = row.get_optional<core::TraceId>(3),
+      .ts = row.get<core::Timestamp>(4),
+      .kind = row.get<std::string>(5),
+      .model = row.get<std::string>(6),
+      .decision = row.get<std::string>(7),
+      .confidence = row.get_optional<double>(8),
+      .latency = row.get<core::Duration>(9),
+      .input_json = row.get<std::string>(10),
+      .output_json = row.get<std::string>(11),
+  };
+  SIGTRADER_RETURN_IF_ERROR(row.status());
+  return decision;
+}
+
+}  // namespace
+
+core::Result<RiskEventRowId> SqliteStore::append_risk_event(const RiskEventRow& event) {
+  SIGTRADER_TRY(auto statement,
+                db_->cached("INSERT INTO risk_events (user_id, ts, kind, symbol, client_order_id, "
+                            "reason, details_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+  statement->bind(1, event.user_id);
+  statement->bind(2, event.ts);
+  statement->bind(3, event.kind);
+  statement->bind(4, event.symbol);
+  statement->bind(5, event.client_order_id);
+  statement->bind(6, event.reason);
+  statement->bind(7, event.details_json);
+  if (auto status = statement->run(); !status.ok()) {
+    return status.error().with_context(fmt::format("storing risk event '{}'", event.kind));
+  }
+  return RiskEventRowId(db_->last_insert_rowid());
+}
+
+core::Result<std::vector<RiskEventRow>> SqliteStore::recent_risk_events(core::UserId user,
+                                                                        std::size_t limit) {
+  SIGTRADER_TRY(auto statement,
+                db_->cached("SELECT id, user_id, ts, kind, symbol, client_order_id, reason, "
+                            "details_json FROM risk_events WHERE user_id = ?1 "
+                            "ORDER BY ts DESC, id DESC LIMIT ?2"));
+  statement->bind(1, user);
+  statement->bind_count(2, limit);
+  std::vector<RiskEventRow> events;
+  for (;;) {
+    SIGTRADER_TRY(const bool has_row, statement->step());
+    if (!has_row) return events;
+    SIGTRADER_TRY(RiskEventRow event, read_risk_event(*statement));
+    events.push_back(std::move(event));
+  }
+}
+
+core::Result<AccountSnapshotRowId> SqliteStore::append_account_snapshot(
+    const AccountSnapshotRow& snapshot) {
+  SIGTRADER_TRY(auto statement,
+                db_->cached("INSERT INTO account_snapshots (user_id, venue, ts, currency, equity, "
+                            "balance, unrealized_pnl, margin_used, balances_json) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+  statement->bind(1, snapshot.user_id);
+  statement->bind(2, snapshot.venue);
+  statement->bind(3, snapshot.ts);
+  statement->bind(4, snapshot.currency);
+  statement->bind(5, snapshot.equity);
+  statement->bind(6, snapshot.balance);
+  statement->bind(7, snapshot.unrealized_pnl);
+  statement->bind(8, snapshot.margin_used);
+  statement->bind(9, snapshot.balances_json);
+  if (auto status = statement->run(); !status.ok()) {
+    return status.error().with_context(fmt::format("storing an account snapshot of user {} at '{}'",
+                                                   snapshot.user_id.value(), snapshot.venue));
+  }
+  return AccountSnapshotRowId(db_->last_insert_rowid());
+}
+
+core::Result<AccountSnapshotRow> SqliteStore::latest_account_snapshot(core::UserId user,
+                                                                      std::string_view venue) {
+  SIGTRADER_TRY(auto statement,
+                db_->cached("SELECT id, user_id, venue, ts, currency, equity, balance, "
+                            "unrealized_pnl, margin_used, balances_json FROM account_snapshots "
+                            "WHERE user_id = ?1 AND venue = ?2 ORDER BY ts DESC, id DESC LIMIT 1"));
+  statement->bind(1, user);
+  statement->bind(2, venue);
+  SIGTRADER_TRY(const bool found, statement->step());
+  if (!found) {
+    return core::Error(core::ErrorCode::kNotFound,
+                       fmt::format("no account snapshot of user {} at '{}' in database '{}'",
+                                   user.value(), venue, path()));
+  }
+  return read_snapshot(*statement);
+}
+
+core::Result<AiDecisionRowId> SqliteStore::append_ai_decision(const AiDecisionRow& decision) {
+  SIGTRADER_TRY(auto statement,
+                db_->cached("INSERT INTO ai_decisions (user_id, signal_id, trace_id, ts, kind, "
+                            "model, decision, confidence, latency_ns, input_json, output_json) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+  statement->bind(1, decision.user_id);
+  statement->bind(2, decision.signal_id);
+  statement->bind(3, decision.trace_id);
+  statement->bind(4, decision.ts);
+  statement->bind(5, decision.kind);
+  statement->bind(6, decision.model);
+  statement->bind(7, decision.decision);
+  statement->bind(8, decision.confidence);
+  statement->bind(9, decision.latency);
+  statement->bind(10, decision.input_json);
+  statement->bind(11, decision.output_json);
+  if (auto status = statement->run(); !status.ok()) {
+    return status.error().with_context(
+        fmt::format("storing an AI decision of model '{}'", decision.model));
+  }
+  return AiDecisionRowId(db_->last_insert_rowid());
+}
+
+core::Result<std::vector<AiDecisionRow>> SqliteStore::recent_ai_decisions(std::size_t limit) {
+  SIGTRADER_TRY(auto statement,
+                db_->cached("SELECT id, user_id, signal_id, trace_id, ts, kind, model, decision, "
+                            "confidence, latency_ns, input_json, output_json FROM ai_decisions "
+                            "ORDER BY ts DESC, id DESC LIMIT ?1"));
+  statement->bind_count(1, limit);
+  std::vector<AiDecisionRow> decisions;
+  for (;;) {
+    SIGTRADER_TRY(const bool has_row, statement->step());
+    if (!has_row) return decisions;
+    SIGTRADER_TRY(AiDecisionRow decision, read_ai_decision(*statement));
+    decisions.push_back(std::move(decision));
+  }
+}
+
+}  // namespace sigtrader::storage

@@ -1,0 +1,92 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/ids.hpp"
+#include "core/result.hpp"
+#include "core/time.hpp"
+#include "storage/rows.hpp"
+
+namespace sigtrader::storage {
+
+// Everything the program keeps on disk (DESIGN.md section 6), behind one interface so that the
+// rest of the program does not know whether SQLite or PostgreSQL holds it. Errors carry the
+// database's name: kNotFound for a missing row, kAlreadyExists for a duplicate key,
+// kUnavailable for a database locked by another process, kStorage for anything else.
+// A Store is used from one thread (the kernel's).
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // --- schema ---
+  // Applies the pending migrations; returns how many were applied (0 when up to date).
+  virtual core::Result<int> migrate() = 0;
+  // The database's schema version; 0 for an empty database.
+  virtual core::Result<int> schema_version() = 0;
+  // Every table with its row count, by table name.
+  virtual core::Result<std::vector<TableInfo>> table_counts() = 0;
+  // Runs `work` as one transaction: commits when it returns ok, rolls back when it returns an
+  // error or throws. Calls may nest; an inner failure rolls back only the inner work.
+  virtual core::Status in_transaction(const std::function<core::Status()>& work) = 0;
+
+  // --- users ---
+  // kAlreadyExists when the name is taken.
+  virtual core::Result<UserRow> create_user(std::string_view name, core::Timestamp created_at) = 0;
+  virtual core::Result<UserRow> find_user(std::string_view name) = 0;  // kNotFound
+  virtual core::Result<UserRow> find_user(core::UserId id) = 0;        // kNotFound
+
+  // --- channels and messages ---
+  // Inserts the channel, or updates the source and title of a stored one (created_at is kept).
+  virtual core::Status upsert_channel(const ChannelRow& channel) = 0;
+  virtual core::Result<ChannelRow> find_channel(const core::ChannelId& id) = 0;  // kNotFound
+  virtual core::Result<std::vector<ChannelRow>> list_channels() = 0;             // by id
+  // Stores a post once: a second insert of the same (channel, message id) writes nothing and
+  // returns the stored row's id with is_new = false. The channel must exist.
+  virtual core::Result<Inserted<MessageRowId>> insert_message(const MessageRow& message) = 0;
+  // Posts of a channel with from <= ts_event < to, oldest first, at most `limit`.
+  virtual core::Result<std::vector<MessageRow>> list_messages(const core::ChannelId& channel,
+                                                              core::Timestamp from,
+                                                              core::Timestamp to,
+                                                              std::size_t limit) = 0;
+  virtual core::Result<SignalRowId> insert_signal(const SignalRow& signal) = 0;
+  // Signals parsed from one message, in insertion order.
+  virtual core::Result<std::vector<SignalRow>> signals_for_message(MessageRowId message) = 0;
+
+  // --- orders and fills ---
+  // Stores a new order. An order whose client order id is already stored is refused with
+  // kAlreadyExists (naming the id and the stored row) and nothing is written: a retry must look
+  // the order up with find_order() instead of creating it again.
+  virtual core::Result<OrderRowId> insert_order(const OrderRow& order) = 0;
+  // kNotFound when no order has this client order id.
+  virtual core::Status update_order(const core::ClientOrderId& id, const OrderUpdate& update) = 0;
+  virtual core::Result<OrderRow> find_order(const core::ClientOrderId& id) = 0;  // kNotFound
+  // Orders that can still fill (new, accepted, partially filled), oldest first; of one user,
+  // or of everyone for std::nullopt.
+  virtual core::Result<std::vector<OrderRow>> list_open_orders(
+      std::optional<core::UserId> user) = 0;
+  // Stores a fill once: the same (order, trade id) again writes nothing and returns the stored
+  // row's id with is_new = false. The order must exist.
+  virtual core::Result<Inserted<FillRowId>> insert_fill(const FillRow& fill) = 0;
+  // Fills of one order, oldest first.
+  virtual core::Result<std::vector<FillRow>> list_fills(OrderRowId order) = 0;
+
+  // --- journals (append-only) ---
+  virtual core::Result<RiskEventRowId> append_risk_event(const RiskEventRow& event) = 0;
+  // A user's most recent risk events, newest first, at most `limit`.
+  virtual core::Result<std::vector<RiskEventRow>> recent_risk_events(core::UserId user,
+                                                                     std::size_t limit) = 0;
+  virtual core::Result<AccountSnapshotRowId> append_account_snapshot(
+      const AccountSnapshotRow& snapshot) = 0;
+  // The newest snapshot of a user's account at a venue; kNotFound when there is none.
+  virtual core::Result<AccountSnapshotRow> latest_account_snapshot(core::UserId user,
+                                                                   std::string_view venue) = 0;
+  virtual core::Result<AiDecisionRowId> append_ai_decision(const AiDecisionRow& decision) = 0;
+  // The most recent AI decisions, newest first, at most `limit`.
+  virtual core::Result<std::vector<AiDecisionRow>> recent_ai_decisions(std::size_t limit) = 0;
+};
+
+}  // namespace sigtrader::storage
