@@ -1,0 +1,128 @@
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/time.hpp"
+
+// The typed configuration of one sigtrader process: what `sigtrader.toml` and the SIGTRADER_*
+// environment overrides produce. The member initializers are the defaults; the key table in
+// key_table.cpp says how each key is named, validated and documented.
+namespace sigtrader::config {
+
+// Which edges the kernel runs with (DESIGN.md section 1).
+enum class Mode { kBacktest, kPaper, kLive };
+enum class LogLevel { kTrace, kDebug, kInfo, kWarn, kError };
+// kAuto: human text on a terminal, JSON lines otherwise.
+enum class LogFormat { kText, kJson, kAuto };
+// How much of the account a risk policy lets the strategies put at stake.
+enum class RiskPolicy { kConservative, kModerate, kAggressive };
+
+// The spelling of each enum value in the config file and on the command line.
+template <typename E>
+struct EnumNames;
+
+template <>
+struct EnumNames<Mode> {
+  static constexpr std::array<std::pair<std::string_view, Mode>, 3> kValues{{
+      {"backtest", Mode::kBacktest},
+      {"paper", Mode::kPaper},
+      {"live", Mode::kLive},
+  }};
+};
+
+template <>
+struct EnumNames<LogLevel> {
+  static constexpr std::array<std::pair<std::string_view, LogLevel>, 5> kValues{{
+      {"trace", LogLevel::kTrace},
+      {"debug", LogLevel::kDebug},
+      {"info", LogLevel::kInfo},
+      {"warn", LogLevel::kWarn},
+      {"error", LogLevel::kError},
+  }};
+};
+
+template <>
+struct EnumNames<LogFormat> {
+  static constexpr std::array<std::pair<std::string_view, LogFormat>, 3> kValues{{
+      {"text", LogFormat::kText},
+      {"json", LogFormat::kJson},
+      {"auto", LogFormat::kAuto},
+  }};
+};
+
+template <>
+struct EnumNames<RiskPolicy> {
+  static constexpr std::array<std::pair<std::string_view, RiskPolicy>, 3> kValues{{
+      {"conservative", RiskPolicy::kConservative},
+      {"moderate", RiskPolicy::kModerate},
+      {"aggressive", RiskPolicy::kAggressive},
+  }};
+};
+
+// "paper" for Mode::kPaper.
+template <typename E>
+constexpr std::string_view enum_name(E value) {
+  for (const auto& [name, candidate] : EnumNames<E>::kValues) {
+    if (candidate == value) return name;
+  }
+  return "?";
+}
+
+// Mode from "paper"; nullopt for any other spelling (matching is exact, lower case).
+template <typename E>
+constexpr std::optional<E> enum_from_name(std::string_view name) {
+  for (const auto& [candidate_name, value] : EnumNames<E>::kValues) {
+    if (candidate_name == name) return value;
+  }
+  return std::nullopt;
+}
+
+struct GeneralConfig {
+  Mode mode = Mode::kPaper;
+  std::string data_dir = "data";  // candles, models and other files sigtrader reads and writes
+};
+
+struct DatabaseConfig {
+  std::string path = "sigtrader.db";
+  core::Duration busy_timeout = core::Duration::seconds(5);  // wait this long for a locked file
+};
+
+struct LoggingConfig {
+  std::optional<LogLevel> level;  // unset: SIGTRADER_LOG_LEVEL, else info
+  LogFormat format = LogFormat::kAuto;
+};
+
+struct EventLogConfig {
+  bool enabled = true;
+  std::string dir = "events";
+  std::vector<std::string> mask_keys;  // masked in addition to the built-in secret key names
+};
+
+struct ApiConfig {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::vector<std::string> cors_origins;
+};
+
+struct RiskConfig {
+  RiskPolicy policy = RiskPolicy::kModerate;
+  int max_consecutive_losses = 3;  // the circuit breaker opens after this many losses in a row
+  double daily_loss_pct = 5.0;     // of the day's starting equity; a limit, not money
+  core::Duration cooldown = core::Duration::hours(4);
+};
+
+struct Config {
+  GeneralConfig general;
+  DatabaseConfig database;
+  LoggingConfig logging;
+  EventLogConfig event_log;
+  ApiConfig api;
+  RiskConfig risk;
+};
+
+}  // namespace sigtrader::config
