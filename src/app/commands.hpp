@@ -1,0 +1,14 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "app/cli_context.hpp"
+
+// One function per subcommand, each defined in its own <name>_command.cpp: it adds the
+// subcommand to the app and, from the subcommand's callback, sets context.action.
+namespace sigtrader::app {
+
+void register_config_command(CLI::App& app, CliContext& context);
+void register_db_command(CLI::App& app, CliContext& context);
+
+}  // namespace sigtrader::app
