@@ -1,22 +1,12 @@
 #include "bus/secret_masking.hpp"
 
-#include "core/secret_names.hpp"
-
 #include <algorithm>
 #include <cctype>
 
+#include "core/secret_names.hpp"
+
 namespace sigtrader::bus {
 namespace {
-
-std::string normalise_key(std::string_view key) {
-  std::string out;
-  out.reserve(key.size());
-  for (unsigned char c : key) {
-    if (c == '-' || c == '_') continue;
-    out.push_back(static_cast<char>(std::tolower(c)));
-  }
-  return out;
-}
 
 bool is_key_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
@@ -39,19 +29,21 @@ bool starts_with_ci(std::string_view text, std::size_t pos, std::string_view wor
 
 SecretMasker::SecretMasker(std::vector<std::string> extra_keys) {
   for (const auto& key : extra_keys)
-    extra_keys_.push_back(normalise_key(key));
+    extra_keys_.push_back(core::fold_key_name(key));
 }
 
 bool SecretMasker::is_secret_key(std::string_view key) const {
   if (core::is_secret_key_name(key)) return true;
-  return std::find(extra_keys_.begin(), extra_keys_.end(), normalise_key(key)) != extra_keys_.end();
+  return std::find(extra_keys_.begin(), extra_keys_.end(), core::fold_key_name(key)) !=
+         extra_keys_.end();
 }
 
 void SecretMasker::mask(boost::json::value& value) const {
   if (auto* object = value.if_object()) {
     for (auto& entry : *object) {
       if (is_secret_key(std::string_view(entry.key().data(), entry.key().size()))) {
-        entry.value() = boost::json::string_view(core::kMaskedValue.data(), core::kMaskedValue.size());
+        entry.value() =
+            boost::json::string_view(core::kMaskedValue.data(), core::kMaskedValue.size());
       } else {
         mask(entry.value());
       }

@@ -14,9 +14,9 @@
 #include <toml++/toml.h>
 
 #include "config/key_table.hpp"
-#include "core/secret_names.hpp"
 #include "config/suggest.hpp"
 #include "config/toml_text.hpp"
+#include "core/secret_names.hpp"
 
 // Debian's libtomlplusplus is built with exceptions: toml::parse() throws toml::parse_error, which
 // read_toml() catches at this boundary. Without exceptions parse() would return a parse_result

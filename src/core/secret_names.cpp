@@ -8,10 +8,12 @@ namespace sigtrader::core {
 namespace {
 
 constexpr std::array<std::string_view, 10> kSecretStems = {
-    "apikey",        "secret",     "password",   "passwd", "passphrase", "signature",
-    "authorization", "privatekey", "credential", "cookie"};
+    "apikey",    "secret",        "password",   "passwd",     "passphrase",
+    "signature", "authorization", "privatekey", "credential", "cookie"};
 
-std::string folded(std::string_view name) {
+}  // namespace
+
+std::string fold_key_name(std::string_view name) {
   std::string out;
   out.reserve(name.size());
   for (unsigned char c : name) {
@@ -21,10 +23,8 @@ std::string folded(std::string_view name) {
   return out;
 }
 
-}  // namespace
-
 bool is_secret_key_name(std::string_view name) {
-  const std::string key = folded(name);
+  const std::string key = fold_key_name(name);
   if (key.empty()) return false;
   for (auto stem : kSecretStems) {
     if (key.find(stem) != std::string::npos) return true;
@@ -32,7 +32,7 @@ bool is_secret_key_name(std::string_view name) {
   if (key.ends_with("token") || key == "sign") return true;
   if (name.size() > 5) {
     const auto tail = name.substr(name.size() - 5);
-    if ((tail[0] == '-' || tail[0] == '_') && folded(tail.substr(1)) == "sign") return true;
+    if ((tail[0] == '-' || tail[0] == '_') && fold_key_name(tail.substr(1)) == "sign") return true;
   }
   return false;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace sigtrader::core {
@@ -13,5 +14,8 @@ inline constexpr std::string_view kMaskedValue = "***";
 // "signal" and "design" stay readable. The config refuses such keys in the TOML file and every
 // log and API response masks their values (DESIGN.md section 6).
 bool is_secret_key_name(std::string_view name);
+
+// The name lower-cased without '-' and '_', as names are compared: "X-MBX-APIKEY" -> "xmbxapikey".
+std::string fold_key_name(std::string_view name);
 
 }  // namespace sigtrader::core

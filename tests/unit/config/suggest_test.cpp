@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 
-
 namespace sigtrader::config {
 namespace {
 
@@ -31,7 +30,6 @@ TEST(ClosestMatch, SuggestsAKeyThatStartsWithTheTypedName) {
   EXPECT_EQ(closest_match("daily_loss", names), "daily_loss_pct");
   EXPECT_EQ(closest_match("dai", names), std::nullopt);  // too short to be a sure prefix
 }
-
 
 }  // namespace
 }  // namespace sigtrader::config
