@@ -2,7 +2,8 @@
 # Sources are globbed so that adding a file needs no edit here; CONFIGURE_DEPENDS re-globs on build.
 function(sigtrader_module name)
   cmake_parse_arguments(ARG "" "" "DEPS" ${ARGN})
-  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
+  # Sub-folders (market/indicators) belong to the module's library and namespace.
+  file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
   if(NOT sources)
     message(FATAL_ERROR "module ${name} has no sources")
   endif()
@@ -16,7 +17,7 @@ endfunction()
 # One test executable per folder of tests, every *_test.cpp in it, registered with CTest under LABEL.
 function(sigtrader_test_dir name)
   cmake_parse_arguments(ARG "" "LABEL" "DEPS" ${ARGN})
-  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*_test.cpp)
+  file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*_test.cpp)
   if(NOT sources)
     return()
   endif()

@@ -51,6 +51,8 @@ int run_cli(int argc, char** argv) {
 
   register_config_command(app, context);
   register_db_command(app, context);
+  register_data_command(app, context);
+  register_indicators_command(app, context);
 
   try {
     app.parse(argc, argv);

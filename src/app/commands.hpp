@@ -10,5 +10,7 @@ namespace sigtrader::app {
 
 void register_config_command(CLI::App& app, CliContext& context);
 void register_db_command(CLI::App& app, CliContext& context);
+void register_data_command(CLI::App& app, CliContext& context);
+void register_indicators_command(CLI::App& app, CliContext& context);
 
 }  // namespace sigtrader::app

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstddef>
+#include <span>
+
+#include "core/assert.hpp"
+#include "market/indicators/nan.hpp"
+
+namespace sigtrader::market::indicators {
+
+// True range of a bar given the previous close: max(high-low, |high-prev|, |low-prev|).
+inline double true_range(double high, double low, double previous_close) {
+  double range = high - low;
+  const double up = high > previous_close ? high - previous_close : previous_close - high;
+  const double down = low > previous_close ? low - previous_close : previous_close - low;
+  if (up > range) range = up;
+  if (down > range) range = down;
+  return range;
+}
+
+// Average true range, TA-Lib convention: the first bar has no true range (no previous close),
+// the first ATR is the simple average of the next n true ranges (lookback n), then Wilder
+// smoothing atr = (atr * (n-1) + tr) / n.
+class Atr {
+ public:
+  explicit Atr(std::size_t period);
+
+  static std::size_t lookback(std::size_t period) { return period; }
+  std::size_t lookback() const { return lookback(period_); }
+  bool ready() const { return count_ > period_; }
+
+  double update(double high, double low, double close) {
+    if (count_ == 0) {
+      previous_ = close;
+      ++count_;
+      return kNaN;
+    }
+    const double range = true_range(high, low, previous_);
+    previous_ = close;
+    if (count_ > period_) [[likely]] {
+      atr_ = (atr_ * smoothing_ + range) / divisor_;
+      return atr_;
+    }
+    atr_ += range;
+    if (++count_ <= period_) return kNaN;
+    atr_ /= divisor_;
+    return atr_;
+  }
+
+ private:
+  std::size_t period_;
+  double divisor_;    // n
+  double smoothing_;  // n - 1
+  std::size_t count_ = 0;
+  double previous_ = 0.0;
+  double atr_ = 0.0;
+};
+
+// Batch ATR with Atr's convention; NaN for i < n. All spans have the same length.
+void atr(std::span<const double> high, std::span<const double> low, std::span<const double> close,
+         std::size_t period, std::span<double> out);
+
+}  // namespace sigtrader::market::indicators
