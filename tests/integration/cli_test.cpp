@@ -8,56 +8,24 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
-#include <stdlib.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "run_process.hpp"
+#include "sigtrader_process_test.hpp"
 #include "storage/migrations.hpp"
 
 namespace sigtrader {
 namespace {
 
-using integration::ProcessOptions;
 using integration::ProcessResult;
 using ::testing::HasSubstr;
 
 namespace fs = std::filesystem;
 
-constexpr const char* kExe = SIGTRADER_EXE;
 constexpr const char* kExample = SIGTRADER_SOURCE_DIR "/sigtrader.example.toml";
 
-// Each test gets an empty directory of its own to run in, removed afterwards.
-class Cli : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "sigtrader-cli-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-
-  // Runs sigtrader in the test's directory with `env` (NAME=value) added to its environment.
-  // stderr is a pipe, so logs are JSON lines unless a test asks for --log-format text.
-  ProcessResult run(const std::vector<std::string>& args, std::vector<std::string> env = {}) const {
-    ProcessOptions options;
-    options.working_dir = dir_.string();
-    options.env = std::move(env);
-    return integration::run_process(kExe, args, options);
-  }
-
-  std::string write_file(const std::string& name, const std::string& text) const {
-    const fs::path path = dir_ / name;
-    std::ofstream(path) << text;
-    return path.string();
-  }
-
-  fs::path dir_;
-};
+class Cli : public integration::SigtraderProcessTest {};
 
 std::string describe(const ProcessResult& result) {
   return "exit " + std::to_string(result.exit_code) + "\n--- stdout\n" + result.out +

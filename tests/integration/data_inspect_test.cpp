@@ -6,12 +6,11 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
-#include <stdlib.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "run_process.hpp"
+#include "sigtrader_process_test.hpp"
 
 namespace sigtrader {
 namespace {
@@ -20,33 +19,7 @@ using ::testing::HasSubstr;
 
 namespace fs = std::filesystem;
 
-// Each test gets an empty directory of its own to run in, removed afterwards.
-class DataInspect : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "sigtrader-data-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-
-  integration::ProcessResult run(const std::vector<std::string>& args) const {
-    integration::ProcessOptions options;
-    options.working_dir = dir_.string();
-    return integration::run_process(SIGTRADER_EXE, args, options);
-  }
-
-  std::string write_file(const std::string& name, const std::string& text) const {
-    const fs::path path = dir_ / name;
-    std::ofstream(path) << text;
-    return path.string();
-  }
-
-  fs::path dir_;
-};
+class DataInspect : public integration::SigtraderProcessTest {};
 
 // Six Binance rows at 2024-01-01 00:00..00:02 and 00:05..00:06 (00:03 and 00:04 missing), the
 // fourth line unreadable.

@@ -7,12 +7,11 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
-#include <stdlib.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "run_process.hpp"
+#include "sigtrader_process_test.hpp"
 
 namespace sigtrader {
 namespace {
@@ -21,30 +20,19 @@ using ::testing::HasSubstr;
 
 namespace fs = std::filesystem;
 
-class IndicatorsCommand : public ::testing::Test {
+class IndicatorsCommand : public integration::SigtraderProcessTest {
  protected:
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "sigtrader-ind-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    SigtraderProcessTest::SetUp();
     // Closes 1, 2, 3, 4, 5 on 1h candles.
-    std::ofstream(dir_ / "candles.csv") << "timestamp,open,high,low,close,volume\n"
-                                           "2024-01-01T00:00:00Z,1,1,1,1,10\n"
-                                           "2024-01-01T01:00:00Z,2,2,2,2,10\n"
-                                           "2024-01-01T02:00:00Z,3,3,3,3,10\n"
-                                           "2024-01-01T03:00:00Z,4,4,4,4,10\n"
-                                           "2024-01-01T04:00:00Z,5,5,5,5,10\n";
+    write_file("candles.csv",
+               "timestamp,open,high,low,close,volume\n"
+               "2024-01-01T00:00:00Z,1,1,1,1,10\n"
+               "2024-01-01T01:00:00Z,2,2,2,2,10\n"
+               "2024-01-01T02:00:00Z,3,3,3,3,10\n"
+               "2024-01-01T03:00:00Z,4,4,4,4,10\n"
+               "2024-01-01T04:00:00Z,5,5,5,5,10\n");
   }
-  void TearDown() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  integration::ProcessResult run(const std::vector<std::string>& args) const {
-    integration::ProcessOptions options;
-    options.working_dir = dir_.string();
-    return integration::run_process(SIGTRADER_EXE, args, options);
-  }
-  fs::path dir_;
 };
 
 TEST_F(IndicatorsCommand, WritesOneColumnPerOutputEmptyDuringTheLookback) {
