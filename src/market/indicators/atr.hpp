@@ -20,7 +20,8 @@ inline double true_range(double high, double low, double previous_close) {
 
 // Average true range, TA-Lib convention: the first bar has no true range (no previous close),
 // the first ATR is the simple average of the next n true ranges (lookback n), then Wilder
-// smoothing atr = (atr * (n-1) + tr) / n.
+// smoothing atr = (atr * (n-1) + tr) / n, computed as × (1/n) (no divide per bar; may differ
+// from TA-Lib's division in the last bit).
 class Atr {
  public:
   explicit Atr(std::size_t period);
@@ -38,7 +39,7 @@ class Atr {
     const double range = true_range(high, low, previous_);
     previous_ = close;
     if (count_ > period_) [[likely]] {
-      atr_ = (atr_ * smoothing_ + range) / divisor_;
+      atr_ = (atr_ * smoothing_ + range) * inverse_;
       return atr_;
     }
     atr_ += range;
@@ -51,6 +52,7 @@ class Atr {
   std::size_t period_;
   double divisor_;    // n
   double smoothing_;  // n - 1
+  double inverse_;    // 1 / n, so the smoothing step multiplies instead of dividing
   std::size_t count_ = 0;
   double previous_ = 0.0;
   double atr_ = 0.0;

@@ -5,7 +5,8 @@ namespace sigtrader::market::indicators {
 Rsi::Rsi(std::size_t period)
     : period_(period),
       divisor_(static_cast<double>(period)),
-      smoothing_(static_cast<double>(period) - 1.0) {
+      smoothing_(static_cast<double>(period) - 1.0),
+      inverse_(1.0 / static_cast<double>(period)) {
   SIGTRADER_ASSERT(period >= 1, "RSI period must be at least 1");
 }
 

@@ -10,8 +10,10 @@ namespace sigtrader::market::indicators {
 
 // Relative strength index, Wilder smoothing as TA-Lib does: the first average gain/loss is the
 // simple average of the first n close-to-close changes (lookback n), then
-// avg = (avg * (n-1) + change) / n. RSI = 100 * gain / (gain + loss); 100 when there are gains
-// and no losses, 0 when both averages are 0 (TA-Lib's convention for a flat series).
+// avg = (avg * (n-1) + change) / n, computed as × (1/n): one divide per bar instead of three,
+// which may differ from TA-Lib's division in the last bit. RSI = 100 * gain / (gain + loss); 100
+// when there are gains and no losses, 0 when both averages are 0 (TA-Lib's convention for a flat
+// series).
 class Rsi {
  public:
   explicit Rsi(std::size_t period);
@@ -31,8 +33,8 @@ class Rsi {
     const double gain = change > 0.0 ? change : 0.0;
     const double loss = change < 0.0 ? -change : 0.0;
     if (count_ > period_) [[likely]] {
-      gain_ = (gain_ * smoothing_ + gain) / divisor_;
-      loss_ = (loss_ * smoothing_ + loss) / divisor_;
+      gain_ = (gain_ * smoothing_ + gain) * inverse_;
+      loss_ = (loss_ * smoothing_ + loss) * inverse_;
       return value();
     }
     gain_ += gain;
@@ -52,6 +54,7 @@ class Rsi {
   std::size_t period_;
   double divisor_;    // n
   double smoothing_;  // n - 1
+  double inverse_;    // 1 / n, so the smoothing step multiplies instead of dividing
   std::size_t count_ = 0;
   double previous_ = 0.0;
   double gain_ = 0.0;
