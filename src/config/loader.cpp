@@ -2,11 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cstdint>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,6 +12,7 @@
 #include "config/key_table.hpp"
 #include "config/suggest.hpp"
 #include "config/toml_text.hpp"
+#include "core/file_text.hpp"
 #include "core/secret_names.hpp"
 
 // Debian's libtomlplusplus is built with exceptions: toml::parse() throws toml::parse_error, which
@@ -220,22 +217,12 @@ core::Result<Config> load_config_from_string(std::string_view toml, std::string_
 
 core::Result<Config> load_config(const std::filesystem::path& file, const Environment& env) {
   const std::string name = file.string();
-  std::error_code error;
-  if (std::filesystem::is_directory(file, error)) {
-    return core::Error(core::ErrorCode::kIo,
-                       fmt::format("{}: cannot read the config file: it is a directory", name));
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  auto text = core::read_whole_file(file);
+  if (!text.ok()) {
     return core::Error(core::ErrorCode::kIo, fmt::format("{}: cannot read the config file: {}",
-                                                         name, std::strerror(errno)));
+                                                         name, text.error().message()));
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    return core::Error(core::ErrorCode::kIo, fmt::format("{}: cannot read the config file", name));
-  }
-  return load_config_from_string(text.str(), name, env);
+  return load_config_from_string(*text, name, env);
 }
 
 }  // namespace sigtrader::config

@@ -1,42 +1,27 @@
 #include "market/data_file.hpp"
 
-#include <cerrno>
 #include <charconv>
-#include <cstring>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
 #include <fmt/format.h>
 
+#include "core/file_text.hpp"
 #include "market/timeframe.hpp"
 
 namespace sigtrader::market {
 
 core::Result<std::string> read_data_file(const std::filesystem::path& path) {
-  std::error_code error;
-  if (!std::filesystem::exists(path, error)) {
+  auto text = core::read_whole_file(path);
+  if (text.ok()) return text;
+  if (text.error().code() == core::ErrorCode::kNotFound) {
     return core::Error(core::ErrorCode::kNotFound,
                        fmt::format("{}: no such file (expected a candle file: Binance kline CSV, "
                                    "freqtrade JSON or CSV with a timestamp,open,high,low,close,"
                                    "volume header)",
                                    path.string()));
   }
-  if (std::filesystem::is_directory(path, error)) {
-    return core::Error(core::ErrorCode::kIo,
-                       fmt::format("{}: is a directory, expected a candle file", path.string()));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return core::Error(core::ErrorCode::kIo,
-                       fmt::format("{}: cannot open: {}", path.string(), std::strerror(errno)));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    return core::Error(core::ErrorCode::kIo, fmt::format("{}: read failed", path.string()));
-  }
-  return std::move(text).str();
+  return core::Error(core::ErrorCode::kIo, fmt::format("{}: {} (expected a candle file)",
+                                                       path.string(), text.error().message()));
 }
 
 void split_csv_line(std::string_view line, std::vector<std::string_view>& fields) {
