@@ -10,7 +10,7 @@ packages=(
   clang clang-format clang-tidy libclang-rt-14-dev
   # libraries
   libfmt-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
-  libsqlite3-dev libboost1.81-dev libboost-json1.81-dev
+  libsqlite3-dev libboost1.81-dev libboost-json1.81-dev libssl-dev openssl ca-certificates
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # used by the tests that drive the program from a terminal

@@ -53,6 +53,7 @@ int run_cli(int argc, char** argv) {
   register_db_command(app, context);
   register_data_command(app, context);
   register_indicators_command(app, context);
+  register_backtest_command(app, context);
 
   try {
     app.parse(argc, argv);

@@ -11,6 +11,9 @@ namespace sigtrader::app {
 void register_config_command(CLI::App& app, CliContext& context);
 void register_db_command(CLI::App& app, CliContext& context);
 void register_data_command(CLI::App& app, CliContext& context);
+// `data download`, added to the `data` subcommand by register_data_command.
+void register_data_download_command(CLI::App& data, CliContext& context);
 void register_indicators_command(CLI::App& app, CliContext& context);
+void register_backtest_command(CLI::App& app, CliContext& context);
 
 }  // namespace sigtrader::app

@@ -140,6 +140,8 @@ void register_data_command(CLI::App& app, CliContext& context) {
   inspect->callback([&context, inspect_options] {
     context.action = [inspect_options] { return run_inspect(*inspect_options); };
   });
+
+  register_data_download_command(*data, context);
 }
 
 }  // namespace sigtrader::app

@@ -3,11 +3,9 @@
 // output, empty (CSV) or null (JSON) during each column's lookback.
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include <boost/json/array.hpp>
@@ -15,6 +13,7 @@
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
+#include "app/atomic_file.hpp"
 #include "app/commands.hpp"
 #include "app/report_error.hpp"
 #include "market/candle_loader.hpp"
@@ -74,27 +73,6 @@ std::string json_text(const Table& table) {
   return boost::json::serialize(
              boost::json::object{{"columns", std::move(columns)}, {"rows", std::move(rows)}}) +
          "\n";
-}
-
-// Writes next to the target and renames, so a failed run never leaves half a file behind.
-core::Status write_atomically(const std::filesystem::path& path, const std::string& text) {
-  const auto partial = std::filesystem::path(path.string() + ".partial");
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush()) {
-      std::error_code ignored;
-      std::filesystem::remove(partial, ignored);
-      return core::Error(core::ErrorCode::kIo, fmt::format("cannot write {}", path.string()));
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(partial, path, error);
-  if (error) {
-    return core::Error(core::ErrorCode::kIo,
-                       fmt::format("cannot write {}: {}", path.string(), error.message()));
-  }
-  return {};
 }
 
 int run_indicators(const IndicatorsOptions& options) {

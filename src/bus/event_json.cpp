@@ -86,6 +86,7 @@ json::object to_json(const FillEvent& event) {
   out["fee"] = event.fee.to_string();
   out["fee_asset"] = event.fee_asset;
   out["maker"] = event.maker;
+  out["slippage"] = event.slippage.to_string();
   return out;
 }
 

@@ -71,6 +71,8 @@ struct FillEvent {
   core::Money fee;
   std::string fee_asset;
   bool maker = false;
+  // What slippage cost against the reference price (simulated fills; zero from real venues).
+  core::Money slippage;
 };
 
 // A position after a change; quantity is signed (negative = short), zero once closed.

@@ -38,7 +38,7 @@ bool SimClock::cancel_timer(TimerId id) {
   return timers_.cancel(id);
 }
 
-std::size_t SimClock::advance_to(Timestamp to) {
+std::size_t SimClock::fire_until(Timestamp to) {
   SIGTRADER_ASSERT(to >= now_, "a SimClock never moves backwards");
   std::size_t fired = 0;
   Timestamp deadline;

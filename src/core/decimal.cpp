@@ -333,11 +333,6 @@ Result<Decimal> Decimal::from_double(double value, int scale, Rounding mode) {
   return Decimal(signed_mantissa(magnitude, negative), scale);
 }
 
-double Decimal::to_double() const {
-  // Both operands are exact for |mantissa| <= 2^53, so the division rounds once.
-  return static_cast<double>(mantissa_) / static_cast<double>(pow10(scale_));
-}
-
 std::size_t Decimal::format_to(char* out) const {
   std::uint64_t magnitude = static_cast<std::uint64_t>(magnitude_of(mantissa_));
   char digits[20];

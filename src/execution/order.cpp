@@ -37,7 +37,18 @@ Error invalid_request(const OrderRequest& request, std::string_view what) {
 
 core::Status OrderRequest::validate() const {
   if (client_order_id.empty()) return invalid_request(*this, "the client order id is empty");
-  if (!quantity.is_positive()) {
+  if (quote_quantity) {
+    if (type != core::OrderType::kMarket) {
+      return invalid_request(*this, "a quote quantity is only for market orders");
+    }
+    if (!quote_quantity->is_positive()) {
+      return invalid_request(
+          *this, fmt::format("quote quantity {} is not positive", quote_quantity->to_string()));
+    }
+    if (!quantity.is_zero()) {
+      return invalid_request(*this, "give a quantity or a quote quantity, not both");
+    }
+  } else if (!quantity.is_positive()) {
     return invalid_request(*this, fmt::format("quantity {} is not positive", quantity.to_string()));
   }
   if (price && !price->is_positive()) {
@@ -105,6 +116,10 @@ core::Status Order::apply_fill(core::Price price, core::Quantity quantity, core:
     return Error(ErrorCode::kInvalidArgument,
                  fmt::format("order '{}': a fill needs a positive price and quantity, got {} @ {}",
                              id, quantity.to_string(), price.to_string()));
+  }
+  // A quote order learns its quantity from its one fill (see OrderRequest::quote_quantity).
+  if (request_.quote_quantity && request_.quantity.is_zero() && status_ == OrderStatus::kAccepted) {
+    request_.quantity = quantity;
   }
   SIGTRADER_TRY(const core::Decimal filled,
                 core::checked_add(filled_quantity_.decimal(), quantity.decimal()));

@@ -25,8 +25,14 @@ struct OrderRequest {
   std::optional<core::Price> price;          // limit price (limit, stop-limit, take-profit-limit)
   std::optional<core::Price> trigger_price;  // stop / take-profit trigger
   bool reduce_only = false;
+  // Market orders only: spend this much of the quote asset, fee included, instead of a fixed
+  // quantity (Binance's quoteOrderQty). Only the venue knows the fill price, so it sets the
+  // quantity when it fills; `quantity` stays zero until then. This is how "all cash" entries are
+  // sized exactly at the price they fill at.
+  std::optional<core::Money> quote_quantity;
 
-  // A client id, a positive quantity, positive prices where given, a limit price for the limit
+  // A client id, a positive quantity (or, for a market quote order, a positive quote quantity and
+  // no quantity), positive prices where given, a limit price for the limit
   // types and a trigger price for the stop and take-profit types. kInvalidArgument names the field.
   core::Status validate() const;
 };

@@ -2,14 +2,6 @@
 
 namespace sigtrader::market::indicators {
 
-Atr::Atr(std::size_t period)
-    : period_(period),
-      divisor_(static_cast<double>(period)),
-      smoothing_(static_cast<double>(period) - 1.0),
-      inverse_(1.0 / static_cast<double>(period)) {
-  SIGTRADER_ASSERT(period >= 1, "ATR period must be at least 1");
-}
-
 void atr(std::span<const double> high, std::span<const double> low, std::span<const double> close,
          std::size_t period, std::span<double> out) {
   SIGTRADER_ASSERT(

@@ -4,6 +4,7 @@
 #include <span>
 
 #include "core/assert.hpp"
+#include "market/indicators/ema.hpp"
 #include "market/indicators/nan.hpp"
 
 namespace sigtrader::market::indicators {
@@ -20,11 +21,19 @@ inline double true_range(double high, double low, double previous_close) {
 
 // Average true range, TA-Lib convention: the first bar has no true range (no previous close),
 // the first ATR is the simple average of the next n true ranges (lookback n), then Wilder
-// smoothing atr = (atr * (n-1) + tr) / n, computed as × (1/n) (no divide per bar; may differ
-// from TA-Lib's division in the last bit).
+// smoothing atr = (atr * (n-1) + tr) / n. That is an EMA with alpha = 1/n, and it is computed as
+// one: ema_step(atr, tr, 1/n, (n-1)/n), whose chain through atr is a multiply and an add instead
+// of TA-Lib's multiply, add and divide. May differ from TA-Lib in the last bit.
 class Atr {
  public:
-  explicit Atr(std::size_t period);
+  // Inline so that a local Atr can live in registers; the hot path is update().
+  explicit Atr(std::size_t period)
+      : period_(period),
+        divisor_(static_cast<double>(period)),
+        inverse_(1.0 / static_cast<double>(period)),
+        retain_((static_cast<double>(period) - 1.0) / static_cast<double>(period)) {
+    SIGTRADER_ASSERT(period >= 1, "ATR period must be at least 1");
+  }
 
   static std::size_t lookback(std::size_t period) { return period; }
   std::size_t lookback() const { return lookback(period_); }
@@ -39,7 +48,7 @@ class Atr {
     const double range = true_range(high, low, previous_);
     previous_ = close;
     if (count_ > period_) [[likely]] {
-      atr_ = (atr_ * smoothing_ + range) * inverse_;
+      atr_ = ema_step(atr_, range, inverse_, retain_);
       return atr_;
     }
     atr_ += range;
@@ -50,9 +59,9 @@ class Atr {
 
  private:
   std::size_t period_;
-  double divisor_;    // n
-  double smoothing_;  // n - 1
-  double inverse_;    // 1 / n, so the smoothing step multiplies instead of dividing
+  double divisor_;  // n
+  double inverse_;  // 1 / n, the EMA's alpha
+  double retain_;   // (n - 1) / n
   std::size_t count_ = 0;
   double previous_ = 0.0;
   double atr_ = 0.0;

@@ -1,16 +1,9 @@
 #include "market/indicators/bollinger.hpp"
 
 #include "core/assert.hpp"
+#include "market/indicators/double_pair.hpp"
 
 namespace sigtrader::market::indicators {
-
-Bollinger::Bollinger(std::size_t period, double deviations)
-    : period_(period),
-      divisor_(static_cast<double>(period)),
-      deviations_(deviations),
-      window_(period, 0.0) {
-  SIGTRADER_ASSERT(period >= 1, "Bollinger period must be at least 1");
-}
 
 void bollinger(std::span<const double> close, std::size_t period, double deviations,
                std::span<double> upper, std::span<double> middle, std::span<double> lower) {
@@ -19,7 +12,8 @@ void bollinger(std::span<const double> close, std::size_t period, double deviati
       upper.size() == close.size() && middle.size() == close.size() && lower.size() == close.size(),
       "Bollinger outputs must be as long as the input");
   const std::size_t n = close.size();
-  const double divisor = static_cast<double>(period);
+  const double inverse = 1.0 / static_cast<double>(period);
+  const double width_scale = bollinger_width_scale(period, deviations);
   auto write = [&](std::size_t i, BollingerValue value) {
     upper[i] = value.upper;
     middle[i] = value.middle;
@@ -33,24 +27,45 @@ void bollinger(std::span<const double> close, std::size_t period, double deviati
     write(i, BollingerValue{});
   }
   if (n < period) return;
-  double mean = sum / divisor;
+  double mean = sum * inverse;
   double m2 = squared_deviations(close.data(), period, mean);
-  write(period - 1, bollinger_bands(mean, m2, divisor, deviations));
-  std::size_t phase = 0;  // (i + 1) % period: 0 where the streaming ring wraps and re-anchors
-  for (std::size_t i = period; i < n; ++i) {
-    const double value = close[i];
-    const double leaving = close[i - period];
-    sum += value - leaving;
-    const double next_mean = sum / divisor;
-    if (++phase == period) phase = 0;
-    if (phase == 0) {
-      m2 = squared_deviations(close.data() + (i + 1 - period), period, next_mean);
-    } else {
-      m2 += (value - leaving) * ((value - next_mean) + (leaving - mean));
-      if (m2 < 0.0) m2 = 0.0;
-    }
+  write(period - 1, bollinger_bands(mean, std::sqrt(m2), width_scale));
+  // The streaming ring wraps and re-anchors after bar i when (i + 1) % period == 0.
+  std::size_t next_anchor = 2 * period - 1;
+  auto anchored = [&](std::size_t i, double next_mean) {
+    next_anchor += period;
+    return squared_deviations(close.data() + (i + 1 - period), period, next_mean);
+  };
+  // Two bars per step (see DoublePair). The sums and the sums of squared deviations stay serial
+  // chains; the rest, slide terms included, is done for both bars at once, above all the divide
+  // and the square root, which were what limited this loop (the square root still is).
+  std::size_t i = period;
+  for (; i + 1 < n; i += 2) {
+    const DoublePair value = load_pair(close.data() + i);
+    const DoublePair leaving = load_pair(close.data() + i - period);
+    const DoublePair change = value - leaving;
+    const double first_sum = sum + change[0];
+    sum = first_sum + change[1];
+    const DoublePair means = DoublePair{first_sum, sum} * inverse;
+    const DoublePair previous_means = {mean, means[0]};
+    const DoublePair terms = slide_term(value, leaving, previous_means, means);
+    m2 = i == next_anchor ? anchored(i, means[0]) : add_slide_term(m2, terms[0]);
+    const double first_m2 = m2;
+    m2 = i + 1 == next_anchor ? anchored(i + 1, means[1]) : add_slide_term(m2, terms[1]);
+    mean = means[1];
+    const DoublePair width = width_scale * square_root(DoublePair{first_m2, m2});
+    store_pair(upper.data() + i, means + width);
+    store_pair(middle.data() + i, means);
+    store_pair(lower.data() + i, means - width);
+  }
+  if (i < n) {
+    sum += close[i] - close[i - period];
+    const double next_mean = sum * inverse;
+    m2 = i == next_anchor
+             ? anchored(i, next_mean)
+             : add_slide_term(m2, slide_term(close[i], close[i - period], mean, next_mean));
     mean = next_mean;
-    write(i, bollinger_bands(mean, m2, divisor, deviations));
+    write(i, bollinger_bands(mean, std::sqrt(m2), width_scale));
   }
 }
 

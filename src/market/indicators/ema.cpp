@@ -4,15 +4,12 @@
 
 namespace sigtrader::market::indicators {
 
-Ema::Ema(std::size_t period) : period_(period), alpha_(2.0 / (static_cast<double>(period) + 1.0)) {
-  SIGTRADER_ASSERT(period >= 1, "EMA period must be at least 1");
-}
-
 void ema(std::span<const double> in, std::size_t period, std::span<double> out) {
   SIGTRADER_ASSERT(period >= 1, "EMA period must be at least 1");
   SIGTRADER_ASSERT(out.size() == in.size(), "EMA output must be as long as its input");
   const std::size_t n = in.size();
-  const double alpha = 2.0 / (static_cast<double>(period) + 1.0);
+  const double alpha = ema_alpha(period);
+  const double retain = 1.0 - alpha;
   // Same operations, in the same order, as Ema::update.
   double value = 0.0;
   const std::size_t seed_end = std::min(n, period);
@@ -24,7 +21,7 @@ void ema(std::span<const double> in, std::size_t period, std::span<double> out) 
   value /= static_cast<double>(period);
   out[period - 1] = value;
   for (std::size_t i = period; i < n; ++i) {
-    value += alpha * (in[i] - value);
+    value = ema_step(value, in[i], alpha, retain);
     out[i] = value;
   }
 }

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <span>
 
+#include "core/assert.hpp"
 #include "market/indicators/ema.hpp"
 #include "market/indicators/nan.hpp"
 
@@ -22,7 +23,12 @@ struct MacdValue {
 // lookback (slow-1) + (signal-1), 33 for (12, 26, 9).
 class Macd {
  public:
-  Macd(std::size_t fast, std::size_t slow, std::size_t signal);
+  // Inline so that a local Macd can live in registers; the hot path is update().
+  Macd(std::size_t fast, std::size_t slow, std::size_t signal)
+      : slow_period_(slow), skip_(slow - fast), fast_(fast), slow_(slow), signal_(signal) {
+    SIGTRADER_ASSERT(fast >= 1 && fast < slow, "MACD needs 1 <= fast < slow");
+    SIGTRADER_ASSERT(signal >= 1, "MACD signal period must be at least 1");
+  }
 
   static std::size_t lookback(std::size_t slow, std::size_t signal) {
     return (slow - 1) + (signal - 1);

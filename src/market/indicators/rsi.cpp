@@ -2,14 +2,6 @@
 
 namespace sigtrader::market::indicators {
 
-Rsi::Rsi(std::size_t period)
-    : period_(period),
-      divisor_(static_cast<double>(period)),
-      smoothing_(static_cast<double>(period) - 1.0),
-      inverse_(1.0 / static_cast<double>(period)) {
-  SIGTRADER_ASSERT(period >= 1, "RSI period must be at least 1");
-}
-
 void rsi(std::span<const double> close, std::size_t period, std::span<double> out) {
   SIGTRADER_ASSERT(out.size() == close.size(), "RSI output must be as long as its input");
   // The update is a handful of flops on registers; running the streaming form keeps the two

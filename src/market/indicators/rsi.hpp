@@ -16,7 +16,14 @@ namespace sigtrader::market::indicators {
 // series).
 class Rsi {
  public:
-  explicit Rsi(std::size_t period);
+  // Inline so that a local Rsi can live in registers; the hot path is update().
+  explicit Rsi(std::size_t period)
+      : period_(period),
+        divisor_(static_cast<double>(period)),
+        smoothing_(static_cast<double>(period) - 1.0),
+        inverse_(1.0 / static_cast<double>(period)) {
+    SIGTRADER_ASSERT(period >= 1, "RSI period must be at least 1");
+  }
 
   static std::size_t lookback(std::size_t period) { return period; }
   std::size_t lookback() const { return lookback(period_); }

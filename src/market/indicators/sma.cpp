@@ -2,9 +2,12 @@
 
 #include <algorithm>
 
+#include "market/indicators/double_pair.hpp"
+
 namespace sigtrader::market::indicators {
 
-Sma::Sma(std::size_t period) : period_(period), window_(period, 0.0) {
+Sma::Sma(std::size_t period)
+    : period_(period), inverse_(1.0 / static_cast<double>(period)), window_(period, 0.0) {
   SIGTRADER_ASSERT(period >= 1, "SMA period must be at least 1");
 }
 
@@ -12,7 +15,7 @@ void sma(std::span<const double> in, std::size_t period, std::span<double> out) 
   SIGTRADER_ASSERT(period >= 1, "SMA period must be at least 1");
   SIGTRADER_ASSERT(out.size() == in.size(), "SMA output must be as long as its input");
   const std::size_t n = in.size();
-  const double divisor = static_cast<double>(period);
+  const double inverse = 1.0 / static_cast<double>(period);
   // Same operations, in the same order, as Sma::update, so both forms agree exactly.
   double sum = 0.0;
   const std::size_t seed_end = std::min(n, period);
@@ -21,10 +24,19 @@ void sma(std::span<const double> in, std::size_t period, std::span<double> out) 
     out[i] = kNaN;
   }
   if (n < period) return;
-  out[period - 1] = sum / divisor;
-  for (std::size_t i = period; i < n; ++i) {
+  out[period - 1] = sum * inverse;
+  // Two bars per step (see DoublePair): the loads, the subtractions, the multiplies and the stores
+  // serve both bars; the sum stays one serial chain of adds.
+  std::size_t i = period;
+  for (; i + 1 < n; i += 2) {
+    const DoublePair change = load_pair(in.data() + i) - load_pair(in.data() + i - period);
+    const double first = sum + change[0];
+    sum = first + change[1];
+    store_pair(out.data() + i, DoublePair{first, sum} * inverse);
+  }
+  if (i < n) {
     sum += in[i] - in[i - period];
-    out[i] = sum / divisor;
+    out[i] = sum * inverse;
   }
 }
 

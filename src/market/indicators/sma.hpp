@@ -10,7 +10,9 @@
 namespace sigtrader::market::indicators {
 
 // Simple moving average, TA-Lib convention: lookback n-1; a running sum that slides by
-// (newest - leaving), divided by n.
+// (newest - leaving), divided by n. The division is a multiply by a precomputed 1/n, as in RSI
+// and ATR: a divide issues only every ~5 cycles and Bollinger Bands, whose middle is this SMA,
+// also need a square root per bar from the same unit. May differ from TA-Lib in the last bit.
 class Sma {
  public:
   explicit Sma(std::size_t period);
@@ -28,14 +30,15 @@ class Sma {
     if (count_ < period_) {
       sum_ += value;
       if (++count_ < period_) return kNaN;
-      return sum_ / static_cast<double>(period_);
+      return sum_ * inverse_;
     }
     sum_ += value - leaving;  // one add on the running sum's dependency chain
-    return sum_ / static_cast<double>(period_);
+    return sum_ * inverse_;
   }
 
  private:
   std::size_t period_;
+  double inverse_;              // 1 / n
   std::vector<double> window_;  // ring buffer of the last n values, allocated once
   std::size_t head_ = 0;
   std::size_t count_ = 0;

@@ -95,8 +95,9 @@ TEST(Bollinger, AFlatMarketAfterAVolatileOneGetsBandsOfZeroWidthWithinTwoPeriods
 }
 
 TEST(Bollinger, StreamingMatchesBatchExactly) {
+  // Odd periods put the re-anchoring bars on both lanes of the batch form's pairs of bars.
   const auto walk = make_random_walk(5000);
-  for (std::size_t period : {1U, 2U, 20U}) {
+  for (std::size_t period : {1U, 2U, 20U, 21U}) {
     const Bands batch = run_batch(walk.close, period, 2.0);
     Bollinger streaming(period, 2.0);
     Bands streamed;

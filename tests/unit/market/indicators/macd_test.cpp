@@ -91,5 +91,33 @@ TEST(Macd, StreamingMatchesBatchExactly) {
   expect_identical(batch.histogram, streamed.histogram, "macd histogram");
 }
 
+TEST(Macd, StreamingMatchesBatchExactlyThroughEverySeedingPhase) {
+  // The batch form runs its seeding phases as separate loops; inputs that end inside each phase,
+  // and a signal period of 1 (ready on the first line), must still match the streaming form.
+  const auto walk = make_random_walk(300);
+  struct Periods {
+    std::size_t fast, slow, signal;
+  };
+  for (const Periods p :
+       {Periods{12, 26, 9}, Periods{2, 3, 1}, Periods{1, 2, 2}, Periods{5, 35, 5}}) {
+    for (std::size_t length : {std::size_t{0}, p.slow - 1, p.slow, Macd::lookback(p.slow, p.signal),
+                               Macd::lookback(p.slow, p.signal) + 1, std::size_t{300}}) {
+      const std::vector<double> close(walk.close.begin(), walk.close.begin() + length);
+      const MacdColumns batch = run_batch(close, p.fast, p.slow, p.signal);
+      Macd streaming(p.fast, p.slow, p.signal);
+      MacdColumns streamed;
+      for (double value : close) {
+        const MacdValue out = streaming.update(value);
+        streamed.line.push_back(out.line);
+        streamed.signal.push_back(out.signal);
+        streamed.histogram.push_back(out.histogram);
+      }
+      expect_identical(batch.line, streamed.line, "macd line");
+      expect_identical(batch.signal, streamed.signal, "macd signal");
+      expect_identical(batch.histogram, streamed.histogram, "macd histogram");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sigtrader::market::indicators

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analytics/metrics.hpp"
+#include "analytics/metrics_input.hpp"
+#include "core/money.hpp"
+#include "core/result.hpp"
+#include "core/time.hpp"
+#include "engine/backtest_config.hpp"
+#include "engine/decision.hpp"
+#include "engine/trade_tracker.hpp"
+#include "market/candle_source.hpp"
+#include "market/funding_rates.hpp"
+#include "strategy/strategy.hpp"
+
+namespace sigtrader::engine {
+
+// The market data of one market for one run: the candles the strategy sees and, optionally, a
+// lower timeframe the simulated exchange matches against instead (intrabar order of stop and
+// target hits), and funding rates.
+struct MarketFeed {
+  std::unique_ptr<market::CandleSource> candles;
+  std::unique_ptr<market::CandleSource> detail;  // may be null
+  std::vector<market::FundingRate> funding;
+};
+
+struct BacktestOptions {
+  // Called every `progress_every` candles and at the end with (candles done, first open time of
+  // the data, time reached).
+  std::function<void(std::uint64_t, core::Timestamp)> progress;
+  std::uint64_t progress_every = 1 << 16;
+  // When set, every event of the run (orders, fills, positions) is written to this folder's
+  // YYYY-MM-DD/events-HH.jsonl files, by simulated time.
+  std::optional<std::filesystem::path> event_log_dir;
+  // Keep every order decision in the result (the lookahead check compares them).
+  bool record_decisions = true;
+};
+
+// What a run produced: everything the reports print.
+struct BacktestResult {
+  std::vector<analytics::EquityPoint> equity;
+  std::vector<TradeRecord> trades;
+  std::vector<Decision> decisions;  // empty unless BacktestOptions::record_decisions
+  std::size_t orders = 0;           // orders sent
+  analytics::PerformanceMetrics metrics;
+  core::Money starting_equity;
+  core::Money final_equity;
+  core::Money total_fees;
+  core::Money total_slippage;
+  core::Money total_funding;
+  std::uint64_t candles = 0;         // main-timeframe candles the strategy saw
+  std::uint64_t detail_candles = 0;  // lower-timeframe candles the exchange matched against
+  std::size_t rejected_orders = 0;
+  std::vector<std::string> rejection_examples;  // the first few, with their reasons
+  core::Duration period;                        // spacing of the equity curve
+  std::optional<core::Timestamp> first_open;
+  std::optional<core::Timestamp> last_close;
+};
+
+// Runs the config's strategy over the feeds (one per market, in config order) through the same
+// Kernel, OrderManager and SimExchange a paper run uses. Candles are merged by close time (ties
+// in market order); for each close time the exchange first matches the candles (or their detail
+// candles) along the intrabar path, funding settles, then the strategy sees the closed candles,
+// and one equity point is recorded. A position still open after the last candle is closed at its
+// close with the taker fee, and its trade is marked closed_at_end.
+core::Result<BacktestResult> run_backtest(const BacktestConfig& config,
+                                          std::vector<MarketFeed> feeds,
+                                          const BacktestOptions& options = {});
+
+// The same with a strategy built elsewhere (tests, benchmarks); config.strategy_name and its
+// parameters are not used.
+core::Result<BacktestResult> run_backtest(const BacktestConfig& config,
+                                          strategy::Strategy& strategy,
+                                          std::vector<MarketFeed> feeds,
+                                          const BacktestOptions& options = {});
+
+}  // namespace sigtrader::engine
