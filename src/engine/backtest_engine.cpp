@@ -180,52 +180,63 @@ core::Result<BacktestResult> run_backtest(const BacktestConfig& config,
 
   kernel.start();
   for (;;) {
-    // The next close time over all markets.
+    // The next instant anything closes: a strategy candle, or a detail candle the exchange
+    // matches instead. Detail candles outside their market's strategy candles are skipped.
     std::optional<core::Timestamp> close_time;
+    const auto consider = [&close_time](core::Timestamp close) {
+      if (!close_time || close < *close_time) close_time = close;
+    };
     for (std::size_t i = 0; i < feeds.size(); ++i) {
-      if (const market::Candle* candle = feeds[i].candles->peek()) {
-        const core::Timestamp close = candle->close_time(infos[i].timeframe);
-        if (!close_time || close < *close_time) close_time = close;
+      const market::Candle* main = feeds[i].candles->peek();
+      if (main == nullptr) continue;
+      consider(main->close_time(infos[i].timeframe));
+      if (!feeds[i].detail) continue;
+      market::CandleSource& detail = *feeds[i].detail;
+      while (const market::Candle* step = detail.peek()) {
+        if (step->open_time >= main->open_time) {
+          consider(step->close_time(detail.timeframe()));
+          break;
+        }
+        detail.advance();
       }
     }
     if (!close_time) break;
+    clock.advance_to(*close_time);
 
+    // The exchange first (detail candles, or the strategy's own candle), then funding, then the
+    // strategy sees what closed.
     closing.clear();
     for (std::size_t i = 0; i < feeds.size(); ++i) {
+      if (feeds[i].detail) {
+        market::CandleSource& detail = *feeds[i].detail;
+        const market::Candle* step = detail.peek();
+        if (step != nullptr && step->close_time(detail.timeframe()) == *close_time) {
+          SIGTRADER_RETURN_IF_ERROR(exchange.on_candle(handles[i], *step, detail.timeframe()));
+          ++result.detail_candles;
+          detail.advance();
+        }
+      }
       const market::Candle* peeked = feeds[i].candles->peek();
       if (peeked == nullptr || peeked->close_time(infos[i].timeframe) != *close_time) continue;
       closing.emplace_back(i, *peeked);
       feeds[i].candles->advance();
-      const market::Candle& candle = closing.back().second;  // `closing` never reallocates
-      if (feeds[i].detail) {
-        market::CandleSource& detail = *feeds[i].detail;
-        const core::Duration detail_timeframe = detail.timeframe();
-        while (const market::Candle* step = detail.peek()) {
-          if (step->open_time >= *close_time) break;
-          if (step->open_time >= candle.open_time) {
-            clock.advance_to(step->close_time(detail_timeframe));
-            SIGTRADER_RETURN_IF_ERROR(exchange.on_candle(handles[i], *step, detail_timeframe));
-            ++result.detail_candles;
-          }
-          detail.advance();
-        }
-      } else {
-        clock.advance_to(*close_time);
-        SIGTRADER_RETURN_IF_ERROR(exchange.on_candle(handles[i], candle, infos[i].timeframe));
+      if (!feeds[i].detail) {
+        SIGTRADER_RETURN_IF_ERROR(
+            exchange.on_candle(handles[i], closing.back().second, infos[i].timeframe));
       }
     }
-    clock.advance_to(*close_time);
     for (std::size_t i = 0; i < feeds.size(); ++i) {
       const std::vector<market::FundingRate>& funding = feeds[i].funding;
       std::size_t& next = next_funding[i];
       while (next < funding.size() && funding[next].ts <= *close_time) {
-        if (!result.first_open || funding[next].ts >= *result.first_open) {
+        if (funding[next].ts >= *first_open) {
           SIGTRADER_RETURN_IF_ERROR(exchange.on_funding_rate(infos[i].instrument.symbol,
                                                              funding[next].ts, funding[next].rate));
         }
         ++next;
       }
     }
+    if (closing.empty()) continue;
     for (const auto& [market, candle] : closing) {
       kernel.on_candle(market, candle);
       ++result.candles;
