@@ -15,5 +15,6 @@ void register_data_command(CLI::App& app, CliContext& context);
 void register_data_download_command(CLI::App& data, CliContext& context);
 void register_indicators_command(CLI::App& app, CliContext& context);
 void register_backtest_command(CLI::App& app, CliContext& context);
+void register_import_command(CLI::App& app, CliContext& context);
 
 }  // namespace sigtrader::app

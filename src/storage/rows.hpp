@@ -16,6 +16,7 @@
 namespace sigtrader::storage {
 
 struct MessageRowTag {};
+struct MessageVersionRowTag {};
 struct SignalRowTag {};
 struct OrderRowTag {};
 struct FillRowTag {};
@@ -27,6 +28,7 @@ struct AiDecisionRowTag {};
 // from the source's own ids: core::MessageId is a post's id within its channel, MessageRowId is
 // the row that stores it.
 using MessageRowId = core::NumericId<MessageRowTag>;
+using MessageVersionRowId = core::NumericId<MessageVersionRowTag>;
 using SignalRowId = core::NumericId<SignalRowTag>;
 using OrderRowId = core::NumericId<OrderRowTag>;
 using FillRowId = core::NumericId<FillRowTag>;
@@ -72,7 +74,29 @@ struct MessageRow {
   core::Timestamp ts_init;     // received by sigtrader
   std::string text;
   std::optional<core::MessageId> reply_to;
-  std::optional<std::string> raw_json;  // the source's payload
+  std::optional<std::string> raw_json;        // the source's payload
+  std::optional<core::Timestamp> edited_at;   // when the stored text was last edited at the source
+  std::optional<std::string> forwarded_from;  // the original author or channel of a forwarded post
+};
+
+// What insert_message() did: created the row, added a new version of an edited post, or nothing
+// (the post was stored with this text already, or the offered text is not a newer edit).
+struct InsertedMessage {
+  MessageRowId id;
+  bool is_new = false;          // the row was created
+  bool is_new_version = false;  // an edit of a stored post: a new version was recorded
+};
+
+// One text of an edited post. Version 1 is the text as first stored; each later version starts at
+// its ts_init (when the edit became known), so a replay at time t uses the last version whose
+// ts_init <= t and an edit never leaks backwards.
+struct MessageVersionRow {
+  MessageVersionRowId id;
+  MessageRowId message;
+  int version = 1;
+  std::string text;
+  std::optional<core::Timestamp> edited_at;  // empty for the original text
+  core::Timestamp ts_init;
 };
 
 // A classified post (or a webhook alert, which has no message).

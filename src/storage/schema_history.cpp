@@ -274,6 +274,24 @@ ALTER TABLE orders ADD COLUMN trace_id TEXT;
 CREATE INDEX orders_by_trace ON orders (trace_id);
 )sql";
 
+constexpr std::string_view kVersion4 = R"sql(
+-- Edits: the row holds the newest text; every text of an edited post is a version.
+ALTER TABLE messages ADD COLUMN edited_at INTEGER;      -- when the stored text was edited
+ALTER TABLE messages ADD COLUMN forwarded_from TEXT;    -- original author of a forwarded post
+
+-- Version 1 is the text as first stored; a version is visible from its ts_init on, so a replay
+-- never sees an edit before it happened.
+CREATE TABLE message_versions (
+  id          INTEGER PRIMARY KEY,
+  message_id  INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+  version     INTEGER NOT NULL,
+  text        TEXT    NOT NULL,
+  edited_at   INTEGER,                        -- NULL for the original text
+  ts_init     INTEGER NOT NULL,
+  UNIQUE (message_id, version)
+) STRICT;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "users, channels, messages, signals, labels", kVersion1},
     Migration{2,
@@ -282,6 +300,8 @@ constexpr std::array kMigrations{
               kVersion2},
     Migration{3, "risk events, AI decisions, backtests, models; trace ids on signals and orders",
               kVersion3},
+    Migration{4, "message edits: edited_at and forwarded_from on messages, message versions",
+              kVersion4},
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/clock.hpp"
@@ -44,7 +45,8 @@ class SqliteStore final : public Store {
   core::Status upsert_channel(const ChannelRow& channel) override;
   core::Result<ChannelRow> find_channel(const core::ChannelId& id) override;
   core::Result<std::vector<ChannelRow>> list_channels() override;
-  core::Result<Inserted<MessageRowId>> insert_message(const MessageRow& message) override;
+  core::Result<InsertedMessage> insert_message(const MessageRow& message) override;
+  core::Result<std::vector<MessageVersionRow>> message_versions(MessageRowId message) override;
   core::Result<std::vector<MessageRow>> list_messages(const core::ChannelId& channel,
                                                       core::Timestamp from, core::Timestamp to,
                                                       std::size_t limit) override;
@@ -69,7 +71,20 @@ class SqliteStore final : public Store {
   core::Result<std::vector<AiDecisionRow>> recent_ai_decisions(std::size_t limit) override;
 
  private:
+  // The stored state of a post that insert_message() was offered again.
+  struct StoredText {
+    bool found = false;
+    MessageRowId id;
+    std::string text;
+    std::optional<core::Timestamp> edited_at;
+    core::Timestamp ts_init;
+  };
+
   SqliteStore(std::unique_ptr<SqliteConnection> db, const core::Clock* clock);
+  core::Result<StoredText> find_stored_text(const MessageRow& message);
+  // Adds `edit` as the newest version of the stored post (and the stored text as version 1 on
+  // the first edit) and makes it the row's text.
+  core::Status record_edit(const StoredText& stored, const MessageRow& edit);
 
   std::unique_ptr<SqliteConnection> db_;
   std::unique_ptr<core::Clock> owned_clock_;

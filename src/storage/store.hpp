@@ -45,8 +45,13 @@ class Store {
   virtual core::Result<ChannelRow> find_channel(const core::ChannelId& id) = 0;  // kNotFound
   virtual core::Result<std::vector<ChannelRow>> list_channels() = 0;             // by id
   // Stores a post once: a second insert of the same (channel, message id) writes nothing and
-  // returns the stored row's id with is_new = false. The channel must exist.
-  virtual core::Result<Inserted<MessageRowId>> insert_message(const MessageRow& message) = 0;
+  // returns the stored row's id with is_new = false. The one exception is an edit: a different
+  // text with an edited_at later than the stored one (or the first edited_at) adds a version
+  // (is_new_version = true; the first edit also records the original text as version 1) and
+  // the row then holds the newest text and edited_at. The channel must exist.
+  virtual core::Result<InsertedMessage> insert_message(const MessageRow& message) = 0;
+  // The texts of an edited post, oldest first; empty for a post that was never edited.
+  virtual core::Result<std::vector<MessageVersionRow>> message_versions(MessageRowId message) = 0;
   // Posts of a channel with from <= ts_event < to, oldest first, at most `limit`.
   virtual core::Result<std::vector<MessageRow>> list_messages(const core::ChannelId& channel,
                                                               core::Timestamp from,

@@ -25,6 +25,7 @@ const std::set<std::string> kLatestTables = {
     "exchange_accounts",
     "fills",
     "labels",
+    "message_versions",
     "messages",
     "models",
     "orders",
@@ -53,7 +54,7 @@ std::unique_ptr<SqliteConnection> open_connection(const std::string& path) {
 }
 
 // Rows that are valid at each schema version, written with that version's columns only.
-constexpr std::array<std::string_view, 3> kRowsAtVersion = {
+constexpr std::array<std::string_view, 4> kRowsAtVersion = {
     R"sql(
 INSERT INTO users (id, name, created_at) VALUES (1, 'alice', 1700000000000000000);
 INSERT INTO channels (id, source, title, created_at, updated_at)
@@ -83,6 +84,11 @@ INSERT INTO api_keys (user_id, prefix, key_hash, created_at) VALUES (1, 'sk_a1',
 INSERT INTO risk_events (user_id, ts, kind, reason) VALUES (1, 3000, 'breaker_opened', 'loss');
 INSERT INTO models (kind, name, version, path, created_at)
   VALUES ('fasttext', 'classifier', '1', 'models/fasttext/classifier/1', 4);
+)sql",
+    R"sql(
+UPDATE messages SET text = 'BTC long 68500', edited_at = 1500 WHERE id = 10;
+INSERT INTO message_versions (message_id, version, text, edited_at, ts_init)
+  VALUES (10, 1, 'BTC long 68000', NULL, 1001), (10, 2, 'BTC long 68500', 1500, 1500);
 )sql",
 };
 
@@ -163,7 +169,8 @@ TEST_P(MigrationFromOlderVersion, KeepsTheRowsAndAddsTheNewTables) {
   ASSERT_TRUE(signals.ok()) << signals.error().message();
   ASSERT_EQ(signals->size(), 1u);
   EXPECT_EQ(signals->front().targets.at(1).to_string(), "72000.5");
-  EXPECT_FALSE(signals->front().trace_id.has_value());  // a column added by version 3
+  EXPECT_FALSE(signals->front().trace_id.has_value());    // a column added by version 3
+  EXPECT_FALSE(messages->front().edited_at.has_value());  // a column added by version 4
 
   if (old_version >= 2) {
     const auto order = (*store)->find_order(core::ClientOrderId("st-1-1"));

@@ -86,6 +86,89 @@ TEST_F(StoreMessages, AMessageInsertedTwiceIsStoredOnceAndTheSecondInsertSaysSo)
   EXPECT_EQ(stored->front().ts_init, at_seconds(10) + core::Duration::milliseconds(150));
 }
 
+TEST_F(StoreMessages, EditedTimeAndForwardedFromAreStoredAndReadBack) {
+  MessageRow message = sample_message(7, at_seconds(10));
+  message.edited_at = at_seconds(20);
+  message.forwarded_from = "Whale Alerts";
+  ASSERT_TRUE(store_->insert_message(message).ok());
+  const auto stored = store_->list_messages(message.channel_id, at_seconds(0), at_seconds(100), 10);
+  ASSERT_TRUE(stored.ok()) << stored.error().message();
+  ASSERT_EQ(stored->size(), 1u);
+  EXPECT_EQ(stored->front().edited_at, at_seconds(20));
+  EXPECT_EQ(stored->front().forwarded_from, "Whale Alerts");
+}
+
+TEST_F(StoreMessages, AnEditKeepsTheOriginalAsVersionOneAndTheRowShowsTheNewestText) {
+  const MessageRow original = sample_message(42, at_seconds(10));
+  const auto first = store_->insert_message(original);
+  ASSERT_TRUE(first.ok()) << first.error().message();
+  EXPECT_TRUE(store_->message_versions(first->id)->empty()) << "no versions before an edit";
+
+  MessageRow edit = original;
+  edit.text = "BTC/USDT long 68000 sl 67000 tp 70000";
+  edit.edited_at = at_seconds(60);
+  edit.ts_init = at_seconds(60);
+  const auto edited = store_->insert_message(edit);
+  ASSERT_TRUE(edited.ok()) << edited.error().message();
+  EXPECT_FALSE(edited->is_new);
+  EXPECT_TRUE(edited->is_new_version);
+  EXPECT_EQ(edited->id, first->id);
+
+  MessageRow second_edit = edit;
+  second_edit.text = "BTC/USDT closed";
+  second_edit.edited_at = at_seconds(90);
+  second_edit.ts_init = at_seconds(90);
+  EXPECT_TRUE(store_->insert_message(second_edit)->is_new_version);
+
+  const auto versions = store_->message_versions(first->id);
+  ASSERT_TRUE(versions.ok()) << versions.error().message();
+  ASSERT_EQ(versions->size(), 3u);
+  EXPECT_EQ(versions->at(0).version, 1);
+  EXPECT_EQ(versions->at(0).text, original.text);
+  EXPECT_FALSE(versions->at(0).edited_at.has_value());
+  EXPECT_EQ(versions->at(0).ts_init, original.ts_init);
+  EXPECT_EQ(versions->at(1).version, 2);
+  EXPECT_EQ(versions->at(1).text, "BTC/USDT long 68000 sl 67000 tp 70000");
+  EXPECT_EQ(versions->at(1).edited_at, at_seconds(60));
+  EXPECT_EQ(versions->at(1).ts_init, at_seconds(60));
+  EXPECT_EQ(versions->at(2).version, 3);
+  EXPECT_EQ(versions->at(2).text, "BTC/USDT closed");
+
+  const auto stored =
+      store_->list_messages(original.channel_id, at_seconds(0), at_seconds(100), 10);
+  ASSERT_EQ(stored->size(), 1u);
+  EXPECT_EQ(stored->front().text, "BTC/USDT closed");
+  EXPECT_EQ(stored->front().edited_at, at_seconds(90));
+  EXPECT_EQ(stored->front().ts_init, original.ts_init) << "the post was known from its first text";
+}
+
+TEST_F(StoreMessages, AnEditOfferedAgainOrAnOlderEditWritesNothing) {
+  MessageRow message = sample_message(42, at_seconds(10));
+  const auto first = store_->insert_message(message);
+  ASSERT_TRUE(first.ok());
+  message.text = "edited once";
+  message.edited_at = at_seconds(60);
+  ASSERT_TRUE(store_->insert_message(message)->is_new_version);
+
+  const auto again = store_->insert_message(message);
+  ASSERT_TRUE(again.ok()) << again.error().message();
+  EXPECT_FALSE(again->is_new);
+  EXPECT_FALSE(again->is_new_version);
+
+  MessageRow older = message;
+  older.text = "an edit from before the stored one";
+  older.edited_at = at_seconds(30);
+  EXPECT_FALSE(store_->insert_message(older)->is_new_version);
+  MessageRow undated = message;
+  undated.text = "the original again, from an old export";
+  undated.edited_at = std::nullopt;
+  EXPECT_FALSE(store_->insert_message(undated)->is_new_version);
+
+  EXPECT_EQ(store_->message_versions(first->id)->size(), 2u);
+  const auto stored = store_->list_messages(message.channel_id, at_seconds(0), at_seconds(100), 10);
+  EXPECT_EQ(stored->front().text, "edited once");
+}
+
 TEST_F(StoreMessages, TheSamePostIdInAnotherChannelIsAnotherMessage) {
   ASSERT_TRUE(store_->upsert_channel(sample_channel("telegram:-1002")).ok());
   EXPECT_TRUE(store_->insert_message(sample_message(1, at_seconds(0)))->is_new);

@@ -82,6 +82,8 @@ inline MessageRow sample_message(std::int64_t message_id, core::Timestamp posted
       .text = "BTC/USDT long 68000 sl 66000 tp 70000",
       .reply_to = std::nullopt,
       .raw_json = std::nullopt,
+      .edited_at = std::nullopt,
+      .forwarded_from = std::nullopt,
   };
 }
 
