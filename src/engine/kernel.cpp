@@ -469,11 +469,9 @@ core::Money Kernel::equity() const {
   for (std::size_t market = 0; market < markets_.size(); ++market) {
     const MarketState& state = state_[market];
     if (!is_open(state.position) || !state.last_close) continue;
-    if (markets_[market].instrument.kind == core::InstrumentKind::kSpot) {
-      total += *state.last_close * state.position->quantity();
-    } else {
-      total += state.position->unrealized_pnl(*state.last_close);
-    }
+    total += execution::position_value(markets_[market].instrument.kind, *state.position,
+                                       *state.last_close)
+                 .value();
   }
   return total;
 }

@@ -122,9 +122,9 @@ core::Result<Money> Portfolio::equity(const std::map<core::Symbol, core::Price>&
   return total;
 }
 
-core::Result<Money> Portfolio::value_at(const core::Symbol& symbol, const Position& position,
-                                        core::Price mark) const {
-  if (kind(symbol) == core::InstrumentKind::kPerpetual) {
+core::Result<Money> position_value(core::InstrumentKind kind, const Position& position,
+                                   core::Price mark) {
+  if (kind == core::InstrumentKind::kPerpetual) {
     // unrealized = ±(mark × |q| − cost basis), checked.
     SIGTRADER_TRY(const Decimal value,
                   core::checked_mul(mark.decimal(), position.quantity().abs().decimal()));
@@ -134,6 +134,11 @@ core::Result<Money> Portfolio::value_at(const core::Symbol& symbol, const Positi
   SIGTRADER_TRY(const Decimal value,
                 core::checked_mul(mark.decimal(), position.quantity().decimal()));
   return Money(value);
+}
+
+core::Result<Money> Portfolio::value_at(const core::Symbol& symbol, const Position& position,
+                                        core::Price mark) const {
+  return position_value(kind(symbol), position, mark);
 }
 
 core::Result<Money> Portfolio::equity_at(const core::Symbol& symbol, core::Price mark) const {

@@ -85,4 +85,9 @@ class Portfolio {
   core::Money funding_;
 };
 
+// What an open position adds to equity at `mark`: spot holdings at their value (quantity × mark),
+// a perpetual by its unrealized PnL. kOverflow when it does not fit.
+core::Result<core::Money> position_value(core::InstrumentKind kind, const Position& position,
+                                         core::Price mark);
+
 }  // namespace sigtrader::execution

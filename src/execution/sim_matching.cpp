@@ -2,6 +2,7 @@
 // comment in sim_exchange.hpp and README "Simulated exchange").
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -51,6 +52,22 @@ Direction trigger_direction(OrderType type, OrderSide side) {
   const bool stop = type == OrderType::kStopMarket || type == OrderType::kStopLimit;
   const bool above = stop ? side == OrderSide::kBuy : side == OrderSide::kSell;
   return above ? Direction::kAtOrAbove : Direction::kAtOrBelow;
+}
+
+// The price an active order waits for and from which side: its trigger until it has fired, then
+// its limit price; none for a market kind (which fills at once).
+struct WaitingLevel {
+  Price price;
+  Direction direction;
+  bool trigger = false;
+};
+std::optional<WaitingLevel> waiting_level(const OrderRequest& request, bool triggered) {
+  if (is_conditional(request.type) && !triggered) {
+    return WaitingLevel{*request.trigger_price, trigger_direction(request.type, request.side),
+                        true};
+  }
+  if (!request.price) return std::nullopt;
+  return WaitingLevel{*request.price, limit_direction(request.side), false};
 }
 
 // The instant the linear move from `from` to `to` passes `price`. Only the timestamp of a report
@@ -119,19 +136,11 @@ bool SimExchange::is_quiet(const Book& book, const market::Candle& candle,
       if (sim.live_at <= close) return false;
       continue;
     }
-    const OrderRequest& request = sim.order.request();
-    Price level;
-    Direction direction;
-    if (is_conditional(request.type) && !sim.triggered) {
-      level = *request.trigger_price;
-      direction = trigger_direction(request.type, request.side);
-    } else if (request.price) {
-      level = *request.price;
-      direction = limit_direction(request.side);
-    } else {
+    const auto level = waiting_level(sim.order.request(), sim.triggered);
+    if (!level) return false;
+    if (level->direction == Direction::kAtOrBelow ? low <= level->price : high >= level->price) {
       return false;
     }
-    if (direction == Direction::kAtOrBelow ? low <= level : high >= level) return false;
   }
   return true;
 }
@@ -201,19 +210,10 @@ void SimExchange::walk(Book& book, PathPoint from, PathPoint to) {
     for (std::size_t i = 0; i < book.live.size(); ++i) {
       SimOrder& sim = at(book.live[i]);
       if (!sim.active || sim.order.is_terminal()) continue;
-      const OrderRequest& request = sim.order.request();
-      Price level;
-      Direction direction;
-      if (is_conditional(request.type) && !sim.triggered) {
-        level = *request.trigger_price;
-        direction = trigger_direction(request.type, request.side);
-      } else {
-        // A triggered market kind has filled or been canceled; only limit prices rest.
-        if (!request.price || limit_capacity(sim).is_zero()) continue;
-        level = *request.price;
-        direction = limit_direction(request.side);
-      }
-      const auto at = reach(direction, level, cursor, to.price);
+      // A triggered market kind has filled or been canceled; only limit prices rest.
+      const auto level = waiting_level(sim.order.request(), sim.triggered);
+      if (!level || (!level->trigger && limit_capacity(sim).is_zero())) continue;
+      const auto at = reach(level->direction, level->price, cursor, to.price);
       if (!at) continue;
       const core::Decimal distance = (*at - cursor).abs().decimal();
       // Strictly nearer only: at equal distance the liquidation, then the earlier order, wins.

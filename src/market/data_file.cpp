@@ -81,4 +81,12 @@ FileNameHints file_name_hints(const std::filesystem::path& path) {
   return FileNameHints{stem.substr(0, first), *timeframe};
 }
 
+std::string ascii_lowercase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 }  // namespace sigtrader::market

@@ -35,6 +35,9 @@ void for_each_line(std::string_view text, OnLine&& on_line) {
 // each field. No quoting: none of the candle formats use it.
 void split_csv_line(std::string_view line, std::vector<std::string_view>& fields);
 
+// `text` with A-Z lowered, for matching column names whatever their case.
+std::string ascii_lowercase(std::string_view text);
+
 // A whole decimal integer ("-12", "1637971200000"); nullopt for anything else.
 std::optional<std::int64_t> parse_integer(std::string_view text);
 

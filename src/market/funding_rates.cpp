@@ -1,7 +1,6 @@
 #include "market/funding_rates.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
 
 #include <fmt/format.h>
@@ -11,20 +10,13 @@
 namespace sigtrader::market {
 namespace {
 
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 bool is_time_column(std::string_view name) {
-  const std::string lower = lowercase(name);
+  const std::string lower = ascii_lowercase(name);
   return lower == "timestamp" || lower == "time" || lower == "fundingtime" || lower == "calc_time";
 }
 
 bool is_rate_column(std::string_view name) {
-  const std::string lower = lowercase(name);
+  const std::string lower = ascii_lowercase(name);
   return lower == "rate" || lower == "funding_rate" || lower == "fundingrate" ||
          lower == "last_funding_rate";
 }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <optional>
 #include <vector>
 
@@ -18,15 +17,8 @@ constexpr std::string_view kExpectedHeader = "timestamp,open,high,low,close,volu
 
 enum Column { kTimestamp, kOpen, kHigh, kLow, kClose, kVolume, kColumnCount };
 
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 std::optional<Column> column_of(std::string_view name) {
-  const std::string lower = lowercase(name);
+  const std::string lower = ascii_lowercase(name);
   if (lower == "timestamp" || lower == "date" || lower == "time" || lower == "datetime" ||
       lower == "open_time") {
     return kTimestamp;

@@ -11,8 +11,9 @@ bool unreserved(unsigned char c) {
          c == '.' || c == '_' || c == '~';
 }
 
-// Decodes %XX so that "api%5Fkey" is recognised as the secret name it is.
-std::string percent_decode(std::string_view text) {
+}  // namespace
+
+std::string percent_decode(std::string_view text, bool plus_is_space) {
   const auto hex = [](char c) -> int {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -25,13 +26,11 @@ std::string percent_decode(std::string_view text) {
       out.push_back(static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2])));
       i += 2;
     } else {
-      out.push_back(text[i]);
+      out.push_back(plus_is_space && text[i] == '+' ? ' ' : text[i]);
     }
   }
   return out;
 }
-
-}  // namespace
 
 std::string percent_encode(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";

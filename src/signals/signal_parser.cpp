@@ -7,58 +7,11 @@
 #include <fmt/format.h>
 
 #include "signals/number_text.hpp"
+#include "signals/post_text.hpp"
 #include "signals/symbol_text.hpp"
 
 namespace sigtrader::signals {
 namespace {
-
-// ASCII and Cyrillic letters lowered in place; every other byte kept, so offsets stay valid.
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    auto& c = reinterpret_cast<unsigned char&>(out[i]);
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<unsigned char>(c + 32);
-    } else if (c == 0xD0 && i + 1 < out.size()) {
-      auto& next = reinterpret_cast<unsigned char&>(out[i + 1]);
-      if (next >= 0x90 && next <= 0x9F) {  // А..П → а..п
-        next = static_cast<unsigned char>(next + 0x20);
-      } else if (next >= 0xA0 && next <= 0xAF) {  // Р..Я → р..я
-        c = 0xD1;
-        next = static_cast<unsigned char>(next - 0x20);
-      }
-      ++i;
-    }
-  }
-  return out;
-}
-
-bool is_ascii_letter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-// A byte of a multi-byte UTF-8 letter (Cyrillic, Vietnamese, Turkish), for word boundaries.
-bool is_word_byte(char c) {
-  return is_ascii_letter(c) ||
-         (static_cast<unsigned char>(c) >= 0x80 && static_cast<unsigned char>(c) != 0xE2 &&
-          static_cast<unsigned char>(c) != 0xF0);
-}
-
-// Occurrences of `word` in `lower` that stand alone (no letter right before it, and no letter
-// right after it unless `prefix` allows a longer word: "цел" matches "цели").
-std::vector<std::size_t> find_words(std::string_view lower, std::string_view word, bool prefix) {
-  std::vector<std::size_t> found;
-  for (std::size_t at = lower.find(word); at != std::string_view::npos;
-       at = lower.find(word, at + 1)) {
-    const bool starts = at == 0 || !is_word_byte(lower[at - 1]);
-    const std::size_t end = at + word.size();
-    const bool ends = prefix || end >= lower.size() || !is_word_byte(lower[end]);
-    if (starts && ends) found.push_back(at);
-  }
-  return found;
-}
 
 enum class Field { kEntry, kTarget, kStop, kLeverage };
 
@@ -152,10 +105,6 @@ struct NumberToken {
   TextSpan span;
   bool percent = false;
 };
-
-bool starts_with_at(std::string_view text, std::size_t at, std::string_view what) {
-  return text.substr(at).starts_with(what);
-}
 
 // The numbers of a segment that can be prices or percentages: list indexes ("1)", "TP1",
 // "1️⃣"), leverage ("10x"), times and dates are left out.
@@ -358,101 +307,6 @@ std::optional<std::pair<core::Symbol, TextSpan>> find_symbol(std::string_view te
   return std::make_pair(*best_symbol, TextSpan{best->begin, best->end});
 }
 
-bool contains_any(std::string_view lower, std::initializer_list<std::string_view> words) {
-  for (std::string_view word : words) {
-    if (lower.find(word) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-std::optional<int> first_integer_after(std::string_view lower, std::size_t from) {
-  for (std::size_t i = from; i < lower.size() && i < from + 6; ++i) {
-    if (is_digit(lower[i])) {
-      int value = 0;
-      while (i < lower.size() && is_digit(lower[i]) && value < 100)
-        value = value * 10 + (lower[i++] - '0');
-      return value;
-    }
-  }
-  return std::nullopt;
-}
-
-std::optional<ParsedUpdate> find_update(std::string_view lower, const std::vector<FoundKey>& keys) {
-  const bool has_target_key = std::any_of(
-      keys.begin(), keys.end(), [](const FoundKey& key) { return key.field == Field::kTarget; });
-  const bool has_stop_key = std::any_of(
-      keys.begin(), keys.end(), [](const FoundKey& key) { return key.field == Field::kStop; });
-  ParsedUpdate update;
-  if (contains_any(lower, {"cancel", "отмен", "iptal", "hủy", "cancelad", "remove "})) {
-    update.kind = UpdateKind::kCancel;
-    return update;
-  }
-  if (contains_any(lower, {"re-entry", "reentry", "re-enter", "перезаход", "повторный вход",
-                           "tekrar giriş", "vào lại", "reentrada"})) {
-    update.kind = UpdateKind::kReentry;
-    return update;
-  }
-  if (contains_any(lower,
-                   {"breakeven", "break even", "break-even", "безубыт", "başabaş", "hòa vốn"}) ||
-      (has_stop_key && contains_any(lower, {"move", "moved", "перенос", "передвиг", "двигаем",
-                                            "taşı", "dời", "mover", "mova", "movid"})) ||
-      (has_stop_key && contains_any(lower, {"at entry", "to entry", "risk free", "risk-free",
-                                            "на вход", "в точку входа"}))) {
-    update.kind = UpdateKind::kMoveStop;
-    return update;
-  }
-  if (has_stop_key &&
-      contains_any(lower, {"stop hit", "sl hit", "stopped", "stop loss hit", "выбил", "сработал",
-                           "tetiklendi", "dính", "atingido"})) {
-    update.kind = UpdateKind::kStopHit;
-    return update;
-  }
-  const bool hit_word =
-      contains_any(lower, {"hit", "reached", "done", "achieved", "\xe2\x9c\x85", "взят",
-                           "достигнут", "отработ", "tamam", "ulaşıldı", "đạt", "alcanzado",
-                           "atingido", "smashed", "cumplid", "logrado", "batid", "alcançad"});
-  if (has_target_key && hit_word) {
-    update.kind = UpdateKind::kTargetHit;
-    for (std::string_view word : {"tp", "target", "тейк", "цель", "hedef"}) {
-      const std::size_t at = lower.find(word);
-      if (at != std::string_view::npos) {
-        update.target = first_integer_after(lower, at + word.size());
-        if (update.target) break;
-      }
-    }
-    return update;
-  }
-  if (contains_any(lower, {"entry filled", "entries filled", "filled", "вход исполнен", "вошли",
-                           "girildi", "khớp lệnh", "executad"})) {
-    update.kind = UpdateKind::kEntryFilled;
-    return update;
-  }
-  if (contains_any(lower, {"close ", "closed", "closing", "закрыва", "закрыт", "закрой", "kapat",
-                           "đóng", "cerrar", "cerrad", "fechar", "fechad", "book ", "off the table",
-                           "secure profit", "фиксир", "realiz"})) {
-    update.kind = UpdateKind::kClose;
-    if (contains_any(lower, {"half", "половин", "yarı", "một nửa", "mitad", "metade"})) {
-      update.fraction = core::Decimal::parse("0.5");
-    } else if (const std::size_t percent = lower.find('%'); percent != std::string_view::npos) {
-      std::size_t begin = percent;
-      while (begin > 0 && is_digit(lower[begin - 1]))
-        --begin;
-      if (begin < percent && percent - begin <= 3) {
-        const auto value = parse_number_text(lower.substr(begin, percent - begin));
-        const auto fraction = value ? core::checked_div(*value, core::Decimal::from_int(100), 4,
-                                                        core::Rounding::kHalfEven)
-                                    : core::Result<core::Decimal>(
-                                          core::Error(core::ErrorCode::kParse, "no percentage"));
-        if (fraction && fraction->is_positive() && *fraction <= core::Decimal::from_int(1)) {
-          update.fraction = strip_trailing_zeros(*fraction);
-        }
-      }
-    }
-    return update;
-  }
-  return std::nullopt;
-}
-
 core::Decimal percent_of(core::Decimal base, core::Decimal percent, bool up) {
   const auto fraction =
       core::checked_div(percent, core::Decimal::from_int(100), 12, core::Rounding::kHalfEven);
@@ -467,29 +321,9 @@ core::Decimal percent_of(core::Decimal base, core::Decimal percent, bool up) {
 
 }  // namespace
 
-std::string_view to_string(UpdateKind kind) {
-  switch (kind) {
-    case UpdateKind::kTargetHit:
-      return "target_hit";
-    case UpdateKind::kStopHit:
-      return "stop_hit";
-    case UpdateKind::kMoveStop:
-      return "move_stop";
-    case UpdateKind::kClose:
-      return "close";
-    case UpdateKind::kCancel:
-      return "cancel";
-    case UpdateKind::kReentry:
-      return "reentry";
-    case UpdateKind::kEntryFilled:
-      return "entry_filled";
-  }
-  return "unknown";
-}
-
 ParsedSignal parse_signal(std::string_view text) {
   ParsedSignal out;
-  const std::string lower = lowered(text);
+  const std::string lower = lower_post_text(text);
   const std::vector<FoundKey> keys = find_keys(lower);
 
   if (const auto symbol = find_symbol(text)) {
@@ -612,7 +446,11 @@ ParsedSignal parse_signal(std::string_view text) {
     }
   }
 
-  out.update = find_update(lower, keys);
+  const auto mentions = [&keys](Field field) {
+    return std::any_of(keys.begin(), keys.end(),
+                       [field](const FoundKey& key) { return key.field == field; });
+  };
+  out.update = detect_update(lower, mentions(Field::kTarget), mentions(Field::kStop));
   const bool has_levels =
       !out.entries.empty() || out.entry_market || !out.targets.empty() || out.stop_loss.has_value();
   const bool full_setup = out.symbol && out.side && has_levels &&

@@ -9,29 +9,13 @@
 #include "core/decimal.hpp"
 #include "core/instrument.hpp"
 #include "core/side.hpp"
+#include "signals/post_text.hpp"
+#include "signals/signal_update.hpp"
 
 namespace sigtrader::signals {
 
-// Where in the post a value was read: byte offsets [begin, end) into the text.
-struct TextSpan {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  friend bool operator==(const TextSpan&, const TextSpan&) = default;
-};
-
 struct PriceField {
   core::Decimal value;
-  TextSpan span;
-};
-
-enum class UpdateKind { kTargetHit, kStopHit, kMoveStop, kClose, kCancel, kReentry, kEntryFilled };
-std::string_view to_string(UpdateKind kind);
-
-// A post that refers to an earlier signal.
-struct ParsedUpdate {
-  UpdateKind kind = UpdateKind::kTargetHit;
-  std::optional<int> target;              // "TP2 hit" → 2
-  std::optional<core::Decimal> fraction;  // "close 50%" → 0.5
   TextSpan span;
 };
 

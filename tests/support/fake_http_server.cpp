@@ -12,6 +12,8 @@
 #include <fmt/format.h>
 #include <stdlib.h>
 
+#include "net/query_string.hpp"
+
 namespace sigtrader::test_support {
 
 namespace asio = boost::asio;
@@ -20,25 +22,6 @@ namespace http = beast::http;
 using tcp = asio::ip::tcp;
 
 namespace {
-
-std::string decode(std::string_view text) {
-  const auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(text[i] == '+' ? ' ' : text[i]);
-    }
-  }
-  return out;
-}
 
 FakeRequest to_fake_request(const http::request<http::string_body>& message) {
   FakeRequest request;
@@ -52,8 +35,9 @@ FakeRequest to_fake_request(const http::request<http::string_body>& message) {
       const std::size_t amp = query.find('&');
       const std::string_view pair = query.substr(0, amp);
       const std::size_t equals = pair.find('=');
-      request.query[decode(pair.substr(0, equals))] =
-          equals == std::string_view::npos ? "" : decode(pair.substr(equals + 1));
+      request.query[net::percent_decode(pair.substr(0, equals), true)] =
+          equals == std::string_view::npos ? ""
+                                           : net::percent_decode(pair.substr(equals + 1), true);
       if (amp == std::string_view::npos) break;
       query.remove_prefix(amp + 1);
     }
