@@ -23,6 +23,8 @@ function(sigtrader_test_dir name)
   endif()
   add_executable(${name} ${sources})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
+  # Header-only test helpers: "support/temp_dir.hpp".
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
   target_compile_definitions(${name} PRIVATE
     SIGTRADER_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     SIGTRADER_BINARY_DIR="${PROJECT_BINARY_DIR}")

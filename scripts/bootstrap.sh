@@ -11,6 +11,7 @@ packages=(
   # libraries
   libfmt-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
   libsqlite3-dev libboost1.81-dev libboost-json1.81-dev libssl-dev openssl ca-certificates
+  libfasttext-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # used by the tests that drive the program from a terminal

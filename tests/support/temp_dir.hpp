@@ -8,14 +8,14 @@
 
 #include <gtest/gtest.h>
 
-namespace sigtrader::market::testing {
+namespace sigtrader::testing {
 
 // A fresh directory for a test's data files, removed with everything in it afterwards.
 class TempDir {
  public:
   TempDir() {
     std::string pattern =
-        (std::filesystem::temp_directory_path() / "sigtrader-market-XXXXXX").string();
+        (std::filesystem::temp_directory_path() / "sigtrader-test-XXXXXX").string();
     EXPECT_NE(mkdtemp(pattern.data()), nullptr);
     path_ = pattern;
   }
@@ -38,4 +38,4 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-}  // namespace sigtrader::market::testing
+}  // namespace sigtrader::testing
