@@ -4,7 +4,13 @@ namespace sigtrader::signals {
 
 // ASCII and Cyrillic letters lowered in place; every other byte kept, so offsets stay valid.
 std::string lower_post_text(std::string_view text) {
-  std::string out(text);
+  std::string out;
+  lower_post_text_into(text, out);
+  return out;
+}
+
+void lower_post_text_into(std::string_view text, std::string& out) {
+  out.assign(text);
   for (std::size_t i = 0; i < out.size(); ++i) {
     auto& c = reinterpret_cast<unsigned char&>(out[i]);
     if (c >= 'A' && c <= 'Z') {
@@ -20,15 +26,8 @@ std::string lower_post_text(std::string_view text) {
       ++i;
     }
   }
-  return out;
 }
 
-bool is_ascii_letter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
 // A byte of a multi-byte UTF-8 letter (Cyrillic, Vietnamese, Turkish), for word boundaries.
 bool is_word_byte(char c) {
   return is_ascii_letter(c) ||

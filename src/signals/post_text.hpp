@@ -19,9 +19,15 @@ struct TextSpan {
 
 // ASCII and Cyrillic letters lowered; every other byte kept, so offsets stay valid.
 std::string lower_post_text(std::string_view text);
+// The same into `out`, whose capacity is reused: the parser lowers every post without allocating.
+void lower_post_text_into(std::string_view text, std::string& out);
 
-bool is_ascii_letter(char c);
-bool is_digit(char c);
+inline bool is_ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 // A byte of a letter in any script (ASCII or the bytes of a multi-byte UTF-8 letter), for word
 // boundaries; the lead bytes of symbols and emojis do not count.
 bool is_word_byte(char c);

@@ -42,7 +42,8 @@ struct ParsedSignal {
 // market), targets (lists, TP1…TPn, percentages resolved against a single entry), the stop (price
 // or percentage), leverage and margin mode, and whether it is an update of an earlier trade. Fields
 // are found after their labels ("Entry", "TP", "SL", "Вход", "Hedef", ...), so the layout of a
-// channel does not matter. Deterministic, allocation-light, never throws.
+// channel does not matter. Deterministic, never throws; allocates only its result (its working
+// buffers are kept per thread).
 ParsedSignal parse_signal(std::string_view text);
 
 }  // namespace sigtrader::signals

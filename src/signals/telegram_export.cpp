@@ -443,6 +443,7 @@ bool TelegramExportReader::handle_message() {
       .reply_to = std::nullopt,
       .edited_at = *edited,
       .forwarded_from = std::nullopt,
+      .raw_json = std::nullopt,
   };
   if (object.contains("reply_to_message_id")) {
     const auto reply_to = integer_field(object, "reply_to_message_id");

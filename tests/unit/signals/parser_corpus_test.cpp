@@ -105,11 +105,12 @@ TEST(ParserOnCorpus, ReachesTheRuleOnlyBaseline) {
   }
   const Score s = score(all);
   print("corpus", s);
-  // Measured 2026-11-24: labels 91.5 %, symbol 100 %, side 99.5 %, stop 92.4 %.
-  EXPECT_GE(100.0 * s.labels_right / s.messages, 90.0);
-  EXPECT_GE(100.0 * s.symbols_right / s.signals, 99.0);
-  EXPECT_GE(100.0 * s.sides_right / s.signals, 99.0);
-  EXPECT_GE(100.0 * s.stops_right / s.stops_known, 90.0);
+  // Measured 2026-11-24: labels 99.7 % (the misses are jokes and lessons that name a stop or a
+  // target), symbol 100 %, side 100 %, stop 100 %.
+  EXPECT_GE(100.0 * s.labels_right / s.messages, 99.6);
+  EXPECT_GE(100.0 * s.symbols_right / s.signals, 100.0);
+  EXPECT_GE(100.0 * s.sides_right / s.signals, 100.0);
+  EXPECT_GE(100.0 * s.stops_right / s.stops_known, 100.0);
 }
 
 TEST(ParserOnRealPosts, ReportsTheFigures) {
@@ -117,12 +118,12 @@ TEST(ParserOnRealPosts, ReportsTheFigures) {
   if (!fs::exists(file)) GTEST_SKIP() << file << " is absent";
   const Score s = score(read_jsonl(file));
   print("harrison-futures", s);
-  // Measured 2026-11-24 (never tuned on this channel): labels 96.2 %, symbol, side 100 %, stop
-  // 92.3 %.
-  EXPECT_GE(100.0 * s.labels_right / s.messages, 95.0);
-  EXPECT_GE(100.0 * s.symbols_right / s.signals, 99.0);
-  EXPECT_GE(100.0 * s.sides_right / s.signals, 99.0);
-  EXPECT_GE(100.0 * s.stops_right / s.stops_known, 90.0);
+  // Measured 2026-11-24 (never tuned on this channel): labels 97.1 %, symbol, side 100 %, stop
+  // 100 %.
+  EXPECT_GE(100.0 * s.labels_right / s.messages, 97.1);
+  EXPECT_GE(100.0 * s.symbols_right / s.signals, 100.0);
+  EXPECT_GE(100.0 * s.sides_right / s.signals, 100.0);
+  EXPECT_GE(100.0 * s.stops_right / s.stops_known, 100.0);
 }
 
 }  // namespace

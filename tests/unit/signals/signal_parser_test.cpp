@@ -96,5 +96,72 @@ TEST(SignalParser, CommentaryIsNotASignal) {
   EXPECT_EQ(parse_signal("").label, "none");
 }
 
+TEST(SignalParser, TakesTheLongestLabelAtAPlace) {
+  const ParsedSignal parsed = parse_signal(
+      "#ABC/USDT\nSignal Type: Regular (Long)\n\nEntry Targets:\n1) 2.10\n\n"
+      "Take-Profit Targets:\n1) 2.20\n2) 2.30\n\nStop Targets:\n1) 1.95");
+  EXPECT_EQ(parsed.label, "long");
+  EXPECT_EQ(values(parsed.targets), (std::vector<std::string>{"2.2", "2.3"}));
+  ASSERT_TRUE(parsed.stop_loss);
+  EXPECT_EQ(parsed.stop_loss->value.to_string(), "1.95");
+}
+
+TEST(SignalParser, ReadsCyrillicTpAndSlLabelsAndTheirIndexes) {
+  const ParsedSignal parsed =
+      parse_signal("#шорт #ABCUSDT\nВход: 1.50\nТП1 1.45\nТП2 1.40\nСЛ 1.58\nх10");
+  EXPECT_EQ(parsed.label, "short");
+  EXPECT_EQ(values(parsed.targets), (std::vector<std::string>{"1.45", "1.4"}));
+  ASSERT_TRUE(parsed.stop_loss);
+  EXPECT_EQ(parsed.stop_loss->value.to_string(), "1.58");
+  EXPECT_EQ(parsed.leverage, 10);
+}
+
+TEST(SignalParser, ReadsSellTargetsOfASpotBuyAsTargetsNotADirection) {
+  const ParsedSignal parsed = parse_signal(
+      "XYZ/USDT (spot)\n\nAccumulate: 2.00 - 1.90\nSell targets: 2.20, 2.40\nInvalidation: 1.70");
+  EXPECT_EQ(parsed.label, "long");
+  EXPECT_EQ(values(parsed.entries), (std::vector<std::string>{"2", "1.9"}));
+  EXPECT_EQ(values(parsed.targets), (std::vector<std::string>{"2.2", "2.4"}));
+}
+
+TEST(SignalParser, ReadsAMarketEntryWrittenAfterTheDirection) {
+  const ParsedSignal parsed =
+      parse_signal("$ABC\n🟢 BUY NOW at market 🟢\n🎯 1.20\n🎯 1.30\n⛔ SL 0.90");
+  EXPECT_EQ(parsed.label, "long");
+  EXPECT_TRUE(parsed.entry_market);
+  EXPECT_EQ(values(parsed.targets), (std::vector<std::string>{"1.2", "1.3"}));
+  ASSERT_TRUE(parsed.stop_loss);
+  EXPECT_EQ(parsed.stop_loss->value.to_string(), "0.9");
+}
+
+TEST(SignalParser, CallsARecapOfSeveralCoinsNeitherSignalNorUpdate) {
+  EXPECT_EQ(parse_signal("Results today\n#ABC TP2 ✅\n#XYZ TP1 ✅").label, "none");
+}
+
+TEST(SignalParser, ReadsADailyCloseAsACandleNotAnOrder) {
+  EXPECT_EQ(parse_signal("#SOL 150 is the level; we wait for a daily close above it.").label,
+            "none");
+}
+
+TEST(SignalParser, ReadsACaughtStopAsAStopHit) {
+  const ParsedSignal parsed = parse_signal("#ABC лонг — словили стоп 3.30, идём дальше");
+  EXPECT_EQ(parsed.label, "update");
+  ASSERT_TRUE(parsed.update);
+  EXPECT_EQ(parsed.update->kind, UpdateKind::kStopHit);
+}
+
+TEST(SignalParser, ReadsARangeOfPercentagesAsTheTighterStopAndSaysSo) {
+  // "5-10%" is a stop five to ten percent away, not a stop at 5. The tighter one protects the
+  // trade: 0.3639 × 1.05 = 0.382095 for a short.
+  const ParsedSignal parsed =
+      parse_signal("#ONG/USDT Short\nEntry: 0.3639\nTargets: 0.3584 - 0.3548\nStoploss: 5-10%");
+  EXPECT_EQ(parsed.label, "short");
+  ASSERT_TRUE(parsed.stop_loss);
+  EXPECT_EQ(parsed.stop_loss->value.to_string(), "0.382095");
+  ASSERT_EQ(parsed.warnings.size(), 1U);
+  EXPECT_EQ(parsed.warnings[0],
+            "the stop is a range of percentages (5% to 10%); the tighter 5% is used");
+}
+
 }  // namespace
 }  // namespace sigtrader::signals
