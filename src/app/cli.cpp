@@ -55,6 +55,11 @@ int run_cli(int argc, char** argv) {
   register_indicators_command(app, context);
   register_backtest_command(app, context);
   register_import_command(app, context);
+  register_channels_command(app, context);
+  register_label_command(app, context);
+  register_parse_command(app, context);
+  register_train_command(app, context);
+  register_eval_command(app, context);
 
   try {
     app.parse(argc, argv);

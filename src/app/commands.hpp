@@ -16,5 +16,10 @@ void register_data_download_command(CLI::App& data, CliContext& context);
 void register_indicators_command(CLI::App& app, CliContext& context);
 void register_backtest_command(CLI::App& app, CliContext& context);
 void register_import_command(CLI::App& app, CliContext& context);
+void register_channels_command(CLI::App& app, CliContext& context);
+void register_label_command(CLI::App& app, CliContext& context);
+void register_parse_command(CLI::App& app, CliContext& context);
+void register_train_command(CLI::App& app, CliContext& context);
+void register_eval_command(CLI::App& app, CliContext& context);
 
 }  // namespace sigtrader::app

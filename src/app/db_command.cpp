@@ -10,8 +10,8 @@
 #include <spdlog/spdlog.h>
 
 #include "app/commands.hpp"
-#include "app/effective_config.hpp"
 #include "app/report_error.hpp"
+#include "app/store_opening.hpp"
 #include "storage/migrations.hpp"
 #include "storage/sqlite_store.hpp"
 
@@ -24,22 +24,10 @@ struct DbOptions {
   bool json = false;
 };
 
-// Opens the database the options and the config name; errors name the path.
-core::Result<std::unique_ptr<storage::SqliteStore>> open_store(const DbOptions& options,
-                                                               CliContext& context,
-                                                               bool create_if_missing) {
-  const auto& config = effective_config(context);
-  if (!config.ok()) return config.error();
-  storage::OpenOptions open_options;
-  open_options.create_if_missing = create_if_missing;
-  open_options.migrate = false;  // both commands look at the schema before anything changes it
-  open_options.busy_timeout_ms = static_cast<int>(config->database.busy_timeout.count_ms());
-  const std::string& path = options.path.empty() ? config->database.path : options.path;
-  return storage::SqliteStore::open(path, open_options);
-}
-
 int run_migrate(const DbOptions& options, CliContext& context) {
-  auto store = open_store(options, context, /*create_if_missing=*/true);
+  // Both commands look at the schema before anything changes it.
+  auto store =
+      open_command_store(options.path, context, {.create_if_missing = true, .migrate = false});
   if (!store.ok()) return report_error("db migrate", store.error());
   auto before = (*store)->schema_version();
   if (!before.ok()) return report_error("db migrate", before.error());
@@ -59,7 +47,8 @@ int run_migrate(const DbOptions& options, CliContext& context) {
 }
 
 int run_status(const DbOptions& options, CliContext& context) {
-  auto store = open_store(options, context, /*create_if_missing=*/false);
+  auto store =
+      open_command_store(options.path, context, {.create_if_missing = false, .migrate = false});
   if (!store.ok()) {
     if (store.error().code() == core::ErrorCode::kNotFound) {
       return report_error(

@@ -1,6 +1,8 @@
 // `sigtrader import telegram-export FILE [--channel NAME] [--db PATH] [--json]` and
 // `sigtrader import jsonl FILE [--db PATH] [--json]`: store channel posts from files. Importing
-// the same file again adds nothing; a newer export of an edited post adds a version of it.
+// the same file again adds nothing; a newer export of an edited post adds a version of it. Every
+// post and edit is then read (classified, parsed, an update linked to its signal) into a signals
+// row, and the channels' statistics are recounted (`sigtrader channels`).
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -13,10 +15,11 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "app/classifier_loading.hpp"
 #include "app/commands.hpp"
-#include "app/effective_config.hpp"
 #include "app/message_import.hpp"
 #include "app/report_error.hpp"
+#include "app/store_opening.hpp"
 #include "core/clock.hpp"
 #include "signals/jsonl_messages.hpp"
 #include "signals/telegram_export.hpp"
@@ -38,16 +41,6 @@ struct ImportOptions {
   bool json = false;
 };
 
-core::Result<std::unique_ptr<storage::SqliteStore>> open_store(const ImportOptions& options,
-                                                               CliContext& context) {
-  const auto& config = effective_config(context);
-  if (!config.ok()) return config.error();
-  storage::OpenOptions open_options;
-  open_options.busy_timeout_ms = static_cast<int>(config->database.busy_timeout.count_ms());
-  return storage::SqliteStore::open(options.db.empty() ? config->database.path : options.db,
-                                    open_options);
-}
-
 void print_text(const ImportOptions& options, ImportFormat format,
                 const signals::ReadSummary& summary, const ImportCounts& counts,
                 const std::vector<signals::SkippedMessage>& skips) {
@@ -55,7 +48,13 @@ void print_text(const ImportOptions& options, ImportFormat format,
                            summary.chats, summary.chats == 1 ? "channel" : "channels")
             << fmt::format("  new:             {}\n", counts.new_messages)
             << fmt::format("  already stored:  {}\n", counts.already_stored)
-            << fmt::format("  edited:          {} (new versions)\n", counts.edited);
+            << fmt::format("  edited:          {} (new versions)\n", counts.edited)
+            << fmt::format("  signals:         {} ({} long, {} short)\n",
+                           counts.longs + counts.shorts, counts.longs, counts.shorts)
+            << fmt::format("  updates:         {} ({} linked, {} unlinked)\n",
+                           counts.linked_updates + counts.unlinked_updates, counts.linked_updates,
+                           counts.unlinked_updates)
+            << fmt::format("  none:            {}\n", counts.nones);
   if (format == ImportFormat::kTelegramExport) {
     std::cout << fmt::format("  service:         {} (joins, pins and the like; not posts)\n",
                              summary.service);
@@ -85,6 +84,13 @@ void print_json(const ImportOptions& options, const signals::ReadSummary& summar
       {"new", counts.new_messages},
       {"already_stored", counts.already_stored},
       {"edited", counts.edited},
+      {"signals", counts.longs + counts.shorts},
+      {"longs", counts.longs},
+      {"shorts", counts.shorts},
+      {"updates", counts.linked_updates + counts.unlinked_updates},
+      {"linked_updates", counts.linked_updates},
+      {"unlinked_updates", counts.unlinked_updates},
+      {"none", counts.nones},
       {"service", summary.service},
       {"skipped", summary.skipped},
       {"skipped_messages", std::move(skipped)},
@@ -100,11 +106,13 @@ int run_import(ImportFormat format, const ImportOptions& options, CliContext& co
     return report_error(
         command, core::Error(core::ErrorCode::kIo, fmt::format("{}: no such file", options.file)));
   }
-  auto store = open_store(options, context);
+  auto store = open_command_store(options.db, context);
   if (!store.ok()) return report_error(command, store.error());
 
+  auto classifier = open_classifier(context);
+  if (!classifier.ok()) return report_error(command, classifier.error());
   core::LiveClock clock;
-  MessageImporter importer(**store, clock);
+  MessageImporter importer(**store, clock, classifier->get());
   std::vector<signals::SkippedMessage> skips;
   const signals::MessageSink on_message = [&](signals::Message&& message) {
     return importer.add(std::move(message));
@@ -123,7 +131,9 @@ int run_import(ImportFormat format, const ImportOptions& options, CliContext& co
                 on_message, on_skip)
           : signals::read_jsonl_messages_file(options.file, on_message, on_skip);
   // What was read before a failure is kept: a re-run after fixing the file adds only the rest.
-  const core::Status flushed = importer.flush();
+  core::Status flushed = importer.flush();
+  // Posts stored are read into signals even when the file broke off: they are kept either way.
+  if (flushed.ok()) flushed = importer.record_signals();
   if (!summary.ok()) {
     const ImportCounts& counts = importer.counts();
     return report_error(command,
@@ -132,9 +142,14 @@ int run_import(ImportFormat format, const ImportOptions& options, CliContext& co
                             counts.new_messages, counts.already_stored, counts.edited)));
   }
   if (!flushed.ok()) return report_error(command, flushed.error());
-  spdlog::info("{}: {}: {} read, {} new, {} already stored, {} edited, {} skipped", command,
-               options.file, summary->messages, importer.counts().new_messages,
-               importer.counts().already_stored, importer.counts().edited, summary->skipped);
+  const ImportCounts& counts = importer.counts();
+  spdlog::info(
+      "{}: {}: {} read, {} new, {} already stored, {} edited, {} skipped; signals {} long {} "
+      "short, "
+      "updates {} linked {} unlinked, {} none",
+      command, options.file, summary->messages, counts.new_messages, counts.already_stored,
+      counts.edited, summary->skipped, counts.longs, counts.shorts, counts.linked_updates,
+      counts.unlinked_updates, counts.nones);
   if (options.json) {
     print_json(options, *summary, importer.counts(), skips);
   } else {

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "engine/signal_recorder.hpp"
+
 namespace sigtrader::app {
 namespace {
 
@@ -16,7 +18,7 @@ storage::MessageRow to_row(const signals::Message& message) {
       .ts_init = message.edited_at.value_or(message.ts),
       .text = message.text,
       .reply_to = message.reply_to,
-      .raw_json = std::nullopt,
+      .raw_json = message.raw_json,
       .edited_at = message.edited_at,
       .forwarded_from = message.forwarded_from,
   };
@@ -24,8 +26,9 @@ storage::MessageRow to_row(const signals::Message& message) {
 
 }  // namespace
 
-MessageImporter::MessageImporter(storage::Store& store, const core::Clock& clock)
-    : store_(store), clock_(clock) {
+MessageImporter::MessageImporter(storage::Store& store, const core::Clock& clock,
+                                 const signals::SignalClassifier* classifier)
+    : store_(store), clock_(clock), classifier_(classifier) {
   batch_.reserve(kBatchSize);
 }
 
@@ -62,18 +65,31 @@ core::Status MessageImporter::ensure_channel(const signals::Message& message) {
 core::Status MessageImporter::flush() {
   if (batch_.empty()) return {};
   ImportCounts batch_counts;
+  std::map<std::string, core::Timestamp> batch_unread;
+  const auto unread_from = [&](const signals::Message& message, core::Timestamp ts_init) {
+    auto [entry, inserted] = batch_unread.emplace(message.channel_id.str(), ts_init);
+    if (!inserted && ts_init < entry->second) entry->second = ts_init;
+  };
   const std::map<std::string, std::string> titles_before = channel_titles_;
   const core::Status status = store_.in_transaction([&]() -> core::Status {
     for (const signals::Message& message : batch_) {
       SIGTRADER_RETURN_IF_ERROR(ensure_channel(message));
-      SIGTRADER_TRY(const storage::InsertedMessage inserted,
-                    store_.insert_message(to_row(message)));
+      const storage::MessageRow row = to_row(message);
+      SIGTRADER_TRY(const storage::InsertedMessage inserted, store_.insert_message(row));
       if (inserted.is_new) {
         ++batch_counts.new_messages;
+        unread_from(message, row.ts_init);
       } else if (inserted.is_new_version) {
         ++batch_counts.edited;
+        unread_from(message, row.ts_init);
       } else {
         ++batch_counts.already_stored;
+        if (classifier_ == nullptr) continue;
+        // Stored by an earlier import that kept only the posts: read it now.
+        auto signal = store_.latest_signal_of_message(inserted.id);
+        if (signal.ok()) continue;
+        if (signal.error().code() != core::ErrorCode::kNotFound) return signal.error();
+        unread_from(message, message.ts);
       }
     }
     return {};
@@ -86,6 +102,33 @@ core::Status MessageImporter::flush() {
   counts_.new_messages += batch_counts.new_messages;
   counts_.already_stored += batch_counts.already_stored;
   counts_.edited += batch_counts.edited;
+  for (const auto& [channel, from] : batch_unread) {
+    auto [entry, inserted] = unread_from_.emplace(channel, from);
+    if (!inserted && from < entry->second) entry->second = from;
+  }
+  return {};
+}
+
+core::Status MessageImporter::record_signals() {
+  if (classifier_ == nullptr) return {};
+  engine::SignalRecorder recorder(store_, *classifier_);
+  engine::RecordedSignals recorded;
+  for (const auto& [channel, from] : unread_from_) {
+    SIGTRADER_TRY(const engine::RecordedSignals of_channel,
+                  recorder.record_channel(core::ChannelId(channel), from));
+    recorded += of_channel;
+  }
+  unread_from_.clear();
+  counts_.longs += recorded.longs;
+  counts_.shorts += recorded.shorts;
+  counts_.linked_updates += recorded.linked_updates;
+  counts_.unlinked_updates += recorded.unlinked_updates;
+  counts_.nones += recorded.nones;
+  const core::Timestamp now = clock_.now();
+  for (const auto& [channel, title] : channel_titles_) {
+    auto stats = store_.refresh_channel_stats(core::ChannelId(channel), now);
+    if (!stats.ok()) return stats.error();
+  }
   return {};
 }
 

@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "signals/message.hpp"
+#include "signals/signal_classifier.hpp"
 #include "storage/store.hpp"
 
 namespace sigtrader::app {
@@ -17,6 +18,12 @@ struct ImportCounts {
   std::int64_t new_messages = 0;
   std::int64_t already_stored = 0;
   std::int64_t edited = 0;  // stored posts whose newer edit added a version
+  // Signals rows stored for the texts read (one per version of a post; record_signals()).
+  std::int64_t longs = 0;
+  std::int64_t shorts = 0;
+  std::int64_t linked_updates = 0;
+  std::int64_t unlinked_updates = 0;
+  std::int64_t nones = 0;
 };
 
 // Writes messages read from an export into the store, in transactions of up to 1000 messages, and
@@ -26,11 +33,18 @@ struct ImportCounts {
 // listener would have received it, and an edit never leaks backwards.
 class MessageImporter {
  public:
-  MessageImporter(storage::Store& store, const core::Clock& clock);
+  // With a classifier, record_signals() reads what was stored; without one, only posts are kept.
+  MessageImporter(storage::Store& store, const core::Clock& clock,
+                  const signals::SignalClassifier* classifier = nullptr);
 
   core::Status add(signals::Message&& message);
   // Writes what is still buffered; call once at the end.
   core::Status flush();
+  // After flush(): reads every new post and edit (and any stored post not read yet) of the
+  // channels imported into signals rows — in ts_init order per channel, so an update links to
+  // the signal it follows even when the file lists it first — and recounts the statistics of
+  // every channel imported.
+  core::Status record_signals();
   const ImportCounts& counts() const { return counts_; }
 
  private:
@@ -38,7 +52,10 @@ class MessageImporter {
 
   storage::Store& store_;
   const core::Clock& clock_;
+  const signals::SignalClassifier* classifier_;
   std::vector<signals::Message> batch_;
+  // Per channel, the earliest ts_init of a text stored but not read into a signal yet.
+  std::map<std::string, core::Timestamp> unread_from_;
   std::map<std::string, std::string> channel_titles_;  // stored channels by id
   ImportCounts counts_;
 };

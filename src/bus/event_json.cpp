@@ -52,6 +52,14 @@ json::object to_json(const SignalEvent& event) {
   out["targets"] = prices(event.targets);
   out["stop_loss"] = decimal_or_null(event.stop_loss);
   out["leverage"] = event.leverage;
+  out["version"] = event.version;
+  out["update_kind"] = event.update_kind ? json::value(*event.update_kind) : json::value(nullptr);
+  out["refers_to"] = event.refers_to ? json::value(event.refers_to->value()) : json::value(nullptr);
+  out["link_rule"] = event.link_rule ? json::value(*event.link_rule) : json::value(nullptr);
+  json::array changed;
+  for (const std::string& field : event.changed)
+    changed.emplace_back(field);
+  out["changed"] = std::move(changed);
   return out;
 }
 

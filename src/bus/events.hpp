@@ -37,6 +37,17 @@ struct SignalEvent {
   std::vector<core::Price> targets;
   std::optional<core::Price> stop_loss;
   int leverage = 1;
+  // 1 for the post as first seen, n for its n-th text (an edit); a replay at time t sees only the
+  // versions visible by t.
+  int version = 1;
+  // An update's kind (target_hit | stop_hit | move_stop | ...), the message id of the signal it
+  // refers to, and the rule that linked it (reply | symbol | recent).
+  std::optional<std::string> update_kind = std::nullopt;
+  std::optional<core::MessageId> refers_to = std::nullopt;
+  std::optional<std::string> link_rule = std::nullopt;
+  // The fields that differ from the previous version's reading ("stop_loss", "targets"); empty
+  // for version 1.
+  std::vector<std::string> changed = {};
 };
 
 // An order changed state (every transition of the lifecycle is one event).

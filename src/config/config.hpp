@@ -84,7 +84,8 @@ constexpr std::optional<E> enum_from_name(std::string_view name) {
 
 struct GeneralConfig {
   Mode mode = Mode::kPaper;
-  std::string data_dir = "data";  // candles, models and other files sigtrader reads and writes
+  std::string data_dir = "data";      // candles and other files sigtrader reads and writes
+  std::string models_dir = "models";  // the model registry (DESIGN.md section 6)
 };
 
 struct DatabaseConfig {

@@ -17,7 +17,9 @@ KeyTable build_key_table() {
            "backtest replays history; paper trades live data on a simulated exchange; live sends "
            "real orders")
       .key("data_dir", &GeneralConfig::data_dir, non_empty_string(),
-           "directory for candles, models and reports (relative to the working directory)");
+           "directory for candles and reports (relative to the working directory)")
+      .key("models_dir", &GeneralConfig::models_dir, non_empty_string(),
+           "the model registry: trained models in {kind}/{name}/{version}/ (DESIGN.md section 6)");
 
   SectionRows(table, "database", &Config::database, "The SQLite store (DESIGN.md section 6).")
       .key("path", &DatabaseConfig::path, non_empty_string(),

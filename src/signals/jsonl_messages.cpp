@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 #include <fmt/format.h>
 
@@ -101,6 +102,7 @@ core::Result<Message> parse_line(std::string_view line) {
       .reply_to = std::nullopt,
       .edited_at = std::nullopt,
       .forwarded_from = std::nullopt,
+      .raw_json = boost::json::serialize(object),
   };
   if (const auto* reply_to = object.if_contains("reply_to");
       reply_to != nullptr && !reply_to->is_null()) {

@@ -19,6 +19,8 @@ struct Message {
   std::optional<core::MessageId> reply_to;
   std::optional<core::Timestamp> edited_at;   // when `text` was last edited
   std::optional<std::string> forwarded_from;  // the original author of a forwarded post
+  // The source's payload (a JSONL line's object).
+  std::optional<std::string> raw_json = std::nullopt;
 };
 
 // A message a reader could not use, and why; the reader goes on with the next one.

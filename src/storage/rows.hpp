@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@ struct FillRowTag {};
 struct RiskEventRowTag {};
 struct AccountSnapshotRowTag {};
 struct AiDecisionRowTag {};
+struct LabelRowTag {};
 
 // Row ids, typed so that a fill's id cannot be passed where an order's is expected. They differ
 // from the source's own ids: core::MessageId is a post's id within its channel, MessageRowId is
@@ -35,6 +37,7 @@ using FillRowId = core::NumericId<FillRowTag>;
 using RiskEventRowId = core::NumericId<RiskEventRowTag>;
 using AccountSnapshotRowId = core::NumericId<AccountSnapshotRowTag>;
 using AiDecisionRowId = core::NumericId<AiDecisionRowTag>;
+using LabelRowId = core::NumericId<LabelRowTag>;
 
 // The outcome of an idempotent insert: the row's id, and whether this call created it (false:
 // an equal key was already stored and nothing was written).
@@ -116,6 +119,57 @@ struct SignalRow {
   std::optional<core::Price> stop_loss;
   int leverage = 1;
   std::optional<core::TraceId> trace_id;
+  // Added by schema version 5: which text of the message this reads, and what an update is.
+  int version = 1;  // the message's version it was read from
+  // target_hit | stop_hit | move_stop | close | cancel | reentry | entry_filled
+  std::optional<std::string> update_kind = std::nullopt;
+  std::optional<SignalRowId> refers_to = std::nullopt;  // an update's signal
+  // How it was linked: reply | symbol | recent.
+  std::optional<std::string> link_rule = std::nullopt;
+  std::vector<std::string> warnings = {};  // the parser's, e.g. a stop on the wrong side
+  bool entry_market = false;               // "market", "CMP", "now"
+  std::optional<std::string> margin_mode = std::nullopt;  // cross | isolated
+};
+
+// What a channel posts, counted over the latest reading of each of its messages, and (once its
+// signals are backtested) how they turned out. The risk engine weighs a channel's trust by it.
+struct ChannelStatsRow {
+  core::ChannelId channel_id;
+  std::int64_t messages = 0;  // posts with a reading
+  std::int64_t longs = 0;
+  std::int64_t shorts = 0;
+  std::int64_t updates = 0;
+  std::int64_t nones = 0;
+  std::int64_t linked_updates = 0;                  // updates linked to their signal
+  std::optional<double> share_none = std::nullopt;  // nones / messages; empty without messages
+  std::optional<core::Timestamp> first_ts = std::nullopt;  // the first and last post (ts_event)
+  std::optional<core::Timestamp> last_ts = std::nullopt;
+  core::Timestamp updated_at;
+  // Outcomes of the channel's signals; empty until a channel backtest fills them.
+  std::optional<std::int64_t> wins = std::nullopt;
+  std::optional<std::int64_t> losses = std::nullopt;
+  std::optional<double> win_rate = std::nullopt;
+};
+
+// One text of a post as it became visible, for replays: version 1 is the text first stored (the
+// only one of a post never edited), each later version an edit, visible from its ts_init on.
+struct PostVersionRow {
+  MessageRowId message;
+  core::ChannelId channel_id;
+  core::MessageId message_id;
+  std::optional<core::MessageId> reply_to;
+  core::Timestamp ts_event;  // posted
+  core::Timestamp ts_init;   // when this version became visible
+  int version = 1;
+  std::string text;
+  std::optional<core::Timestamp> edited_at;
+};
+
+// Where a replay stopped: versions after (ts_init, message, version) come next.
+struct PostVersionCursor {
+  core::Timestamp ts_init;
+  MessageRowId message;
+  int version = 0;
 };
 
 // An order, from before it is sent to its last state.
@@ -208,6 +262,34 @@ struct AiDecisionRow {
   core::Duration latency;
   std::string input_json = "{}";
   std::string output_json = "{}";
+};
+
+// A training label of one message by one labeler (a person, 'rules', 'llm:<model>'); a labeler
+// labels a message at most once.
+struct LabelRow {
+  LabelRowId id;
+  MessageRowId message;
+  std::string labeler;
+  std::string label;                 // long | short | update | none
+  std::string entities_json = "{}";  // the fields with their spans (signals/entities_json.hpp)
+  core::Timestamp created_at;
+};
+
+// A label with the message it labels, for training exports.
+struct LabeledMessage {
+  LabelRow label;
+  MessageRow message;
+};
+
+// Which stored messages unlabeled_messages() returns: those the labeler has not labeled yet, with
+// an id after `after`, by id.
+struct UnlabeledQuery {
+  std::string labeler{};
+  std::optional<core::ChannelId> channel{};  // only this channel's messages
+  // Only texts containing this fragment (ASCII letters match in any case); empty: any text.
+  std::string containing{};
+  MessageRowId after{};  // ids greater than this; the default (0) starts at the first message
+  std::size_t limit = 100;
 };
 
 }  // namespace sigtrader::storage

@@ -292,6 +292,39 @@ CREATE TABLE message_versions (
 ) STRICT;
 )sql";
 
+constexpr std::string_view kVersion5 = R"sql(
+-- A signal row reads one version of its message; an edit adds a row for the new version.
+ALTER TABLE signals ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE signals ADD COLUMN update_kind TEXT;        -- target_hit | stop_hit | move_stop | ...
+ALTER TABLE signals ADD COLUMN refers_to INTEGER REFERENCES signals (id) ON DELETE SET NULL;
+ALTER TABLE signals ADD COLUMN link_rule TEXT;          -- reply | symbol | recent
+ALTER TABLE signals ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]';  -- JSON array of strings
+ALTER TABLE signals ADD COLUMN entry_market INTEGER NOT NULL DEFAULT 0
+  CHECK (entry_market IN (0, 1));
+ALTER TABLE signals ADD COLUMN margin_mode TEXT;        -- cross | isolated
+CREATE INDEX signals_by_message_version ON signals (message_id, version);
+CREATE INDEX signals_by_refers_to ON signals (refers_to);
+
+-- Per channel, over the latest reading of each message; the outcome columns stay NULL until
+-- channel backtests fill them. The risk engine weighs a channel's trust by them.
+CREATE TABLE channel_stats (
+  channel_id      TEXT    PRIMARY KEY REFERENCES channels (id) ON DELETE CASCADE,
+  messages        INTEGER NOT NULL DEFAULT 0,
+  longs           INTEGER NOT NULL DEFAULT 0,
+  shorts          INTEGER NOT NULL DEFAULT 0,
+  updates         INTEGER NOT NULL DEFAULT 0,
+  nones           INTEGER NOT NULL DEFAULT 0,
+  linked_updates  INTEGER NOT NULL DEFAULT 0,
+  share_none      REAL,                       -- nones / messages; NULL without messages
+  first_ts        INTEGER,                    -- first and last post (ts_event)
+  last_ts         INTEGER,
+  updated_at      INTEGER NOT NULL,
+  wins            INTEGER,
+  losses          INTEGER,
+  win_rate        REAL
+) STRICT;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "users, channels, messages, signals, labels", kVersion1},
     Migration{2,
@@ -302,6 +335,10 @@ constexpr std::array kMigrations{
               kVersion3},
     Migration{4, "message edits: edited_at and forwarded_from on messages, message versions",
               kVersion4},
+    Migration{5,
+              "signals read per message version, with update kind, link, warnings and margin; "
+              "channel statistics",
+              kVersion5},
 };
 
 }  // namespace

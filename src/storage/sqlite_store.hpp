@@ -53,6 +53,23 @@ class SqliteStore final : public Store {
   core::Result<SignalRowId> insert_signal(const SignalRow& signal) override;
   core::Result<std::vector<SignalRow>> signals_for_message(MessageRowId message) override;
 
+  core::Result<MessageRow> find_message(const core::ChannelId& channel,
+                                        core::MessageId message) override;
+  core::Result<SignalRow> find_signal(SignalRowId id) override;
+  core::Result<SignalRow> latest_signal_of_message(MessageRowId message) override;
+  core::Result<SignalRow> signal_of_version(MessageRowId message, int version) override;
+  core::Result<std::vector<SignalRow>> signals_for_channel(const core::ChannelId& channel,
+                                                           core::Timestamp from, core::Timestamp to,
+                                                           std::size_t limit) override;
+  core::Result<std::vector<PostVersionRow>> post_versions_between(
+      const std::optional<core::ChannelId>& channel, core::Timestamp from, core::Timestamp to,
+      std::size_t limit, const std::optional<PostVersionCursor>& after) override;
+  core::Status put_channel_stats(const ChannelStatsRow& stats) override;
+  core::Result<ChannelStatsRow> refresh_channel_stats(const core::ChannelId& channel,
+                                                      core::Timestamp updated_at) override;
+  core::Result<ChannelStatsRow> channel_stats(const core::ChannelId& channel) override;
+  core::Result<std::vector<ChannelStatsRow>> list_channel_stats() override;
+
   core::Result<OrderRowId> insert_order(const OrderRow& order) override;
   core::Status update_order(const core::ClientOrderId& id, const OrderUpdate& update) override;
   core::Result<OrderRow> find_order(const core::ClientOrderId& id) override;
@@ -69,6 +86,16 @@ class SqliteStore final : public Store {
                                                            std::string_view venue) override;
   core::Result<AiDecisionRowId> append_ai_decision(const AiDecisionRow& decision) override;
   core::Result<std::vector<AiDecisionRow>> recent_ai_decisions(std::size_t limit) override;
+
+  core::Result<LabelRowId> put_label(const LabelRow& label) override;
+  core::Status delete_label(MessageRowId message, std::string_view labeler) override;
+  core::Result<std::vector<LabelRow>> labels_for_message(MessageRowId message) override;
+  core::Result<std::vector<MessageRow>> unlabeled_messages(const UnlabeledQuery& query) override;
+  core::Result<std::int64_t> count_messages(const std::optional<core::ChannelId>& channel) override;
+  core::Result<std::int64_t> count_labeled(std::string_view labeler,
+                                           const std::optional<core::ChannelId>& channel) override;
+  core::Result<std::vector<LabeledMessage>> labeled_messages(
+      const std::optional<std::string>& labeler) override;
 
  private:
   // The stored state of a post that insert_message() was offered again.

@@ -1,8 +1,7 @@
-// SqliteStore: messages and the signals parsed from them.
+// SqliteStore: messages and the versions of edited posts (signals: sqlite_store_signals.cpp).
 
 #include <fmt/format.h>
 
-#include "storage/price_list.hpp"
 #include "storage/row_reader.hpp"
 #include "storage/sqlite_store.hpp"
 
@@ -25,29 +24,6 @@ core::Result<MessageRow> read_message(const SqliteStatement& statement) {
   };
   SIGTRADER_RETURN_IF_ERROR(row.status());
   return message;
-}
-
-core::Result<SignalRow> read_signal(const SqliteStatement& statement) {
-  RowReader row(statement, "signals");
-  SignalRow signal{
-      .id = row.get<SignalRowId>(0),
-      .message = row.get_optional<MessageRowId>(1),
-      .channel_id = row.get<core::ChannelId>(2),
-      .ts_event = row.get<core::Timestamp>(3),
-      .ts_init = row.get<core::Timestamp>(4),
-      .label = row.get<std::string>(5),
-      .confidence = row.get<double>(6),
-      .classifier = row.get<std::string>(7),
-      .symbol = row.get_optional<core::Symbol>(8),
-      .side = row.get_optional<core::PositionSide>(9),
-      .entries = row.get<std::vector<core::Price>>(10),
-      .targets = row.get<std::vector<core::Price>>(11),
-      .stop_loss = row.get_optional<core::Price>(12),
-      .leverage = row.get<int>(13),
-      .trace_id = row.get_optional<core::TraceId>(14),
-  };
-  SIGTRADER_RETURN_IF_ERROR(row.status());
-  return signal;
 }
 
 }  // namespace
@@ -191,46 +167,74 @@ core::Result<std::vector<MessageRow>> SqliteStore::list_messages(const core::Cha
   }
 }
 
-core::Result<SignalRowId> SqliteStore::insert_signal(const SignalRow& signal) {
-  SIGTRADER_TRY(
-      auto statement,
-      db_->cached("INSERT INTO signals (message_id, channel_id, ts_event, ts_init, "
-                  "label, confidence, classifier, symbol, side, entries, targets, "
-                  "stop_loss, leverage, trace_id) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"));
-  statement->bind(1, signal.message);
-  statement->bind(2, signal.channel_id);
-  statement->bind(3, signal.ts_event);
-  statement->bind(4, signal.ts_init);
-  statement->bind(5, signal.label);
-  statement->bind(6, signal.confidence);
-  statement->bind(7, signal.classifier);
-  statement->bind(8, signal.symbol);
-  statement->bind(9, signal.side);
-  statement->bind(10, encode_price_list(signal.entries));
-  statement->bind(11, encode_price_list(signal.targets));
-  statement->bind(12, signal.stop_loss);
-  statement->bind(13, signal.leverage);
-  statement->bind(14, signal.trace_id);
-  if (auto status = statement->run(); !status.ok()) {
-    return status.error().with_context(
-        fmt::format("storing a signal of channel '{}'", signal.channel_id.str()));
+core::Result<MessageRow> SqliteStore::find_message(const core::ChannelId& channel,
+                                                   core::MessageId message) {
+  SIGTRADER_TRY(auto statement,
+                db_->cached("SELECT id, channel_id, message_id, ts_event, ts_init, text, reply_to, "
+                            "raw_json, edited_at, forwarded_from FROM messages "
+                            "WHERE channel_id = ?1 AND message_id = ?2"));
+  statement->bind(1, channel);
+  statement->bind(2, message);
+  SIGTRADER_TRY(const bool found, statement->step());
+  if (!found) {
+    return core::Error(
+        core::ErrorCode::kNotFound,
+        fmt::format("no message {} of channel '{}' is stored", message.value(), channel.str()));
   }
-  return SignalRowId(db_->last_insert_rowid());
+  return read_message(*statement);
 }
 
-core::Result<std::vector<SignalRow>> SqliteStore::signals_for_message(MessageRowId message) {
-  SIGTRADER_TRY(auto statement,
-                db_->cached("SELECT id, message_id, channel_id, ts_event, ts_init, label, "
-                            "confidence, classifier, symbol, side, entries, targets, stop_loss, "
-                            "leverage, trace_id FROM signals WHERE message_id = ?1 ORDER BY id"));
-  statement->bind(1, message);
-  std::vector<SignalRow> signals;
+core::Result<std::vector<PostVersionRow>> SqliteStore::post_versions_between(
+    const std::optional<core::ChannelId>& channel, core::Timestamp from, core::Timestamp to,
+    std::size_t limit, const std::optional<PostVersionCursor>& after) {
+  // A post never edited has one version, the row itself; an edited one has its versions in
+  // message_versions (version 1 included).
+  SIGTRADER_TRY(
+      auto statement,
+      db_->cached("SELECT message, channel_id, message_id, reply_to, ts_event, ts_init, version, "
+                  "text, edited_at FROM ("
+                  "SELECT m.id AS message, m.channel_id, m.message_id, m.reply_to, m.ts_event, "
+                  "m.ts_init, 1 AS version, m.text, m.edited_at FROM messages m "
+                  "WHERE NOT EXISTS (SELECT 1 FROM message_versions v WHERE v.message_id = m.id) "
+                  "AND (?1 IS NULL OR m.channel_id = ?1) AND m.ts_init >= ?2 AND m.ts_init < ?3 "
+                  "UNION ALL "
+                  "SELECT m.id, m.channel_id, m.message_id, m.reply_to, m.ts_event, v.ts_init, "
+                  "v.version, v.text, v.edited_at FROM message_versions v "
+                  "JOIN messages m ON m.id = v.message_id "
+                  "WHERE (?1 IS NULL OR m.channel_id = ?1) AND v.ts_init >= ?2 AND v.ts_init < ?3) "
+                  "WHERE ?4 IS NULL OR (ts_init, message, version) > (?4, ?5, ?6) "
+                  "ORDER BY ts_init, message, version LIMIT ?7"));
+  statement->bind(1, channel);
+  statement->bind(2, from);
+  statement->bind(3, to);
+  if (after) {
+    statement->bind(4, after->ts_init);
+    statement->bind(5, after->message);
+    statement->bind(6, after->version);
+  } else {
+    statement->bind_null(4);
+    statement->bind_null(5);
+    statement->bind_null(6);
+  }
+  statement->bind_count(7, limit);
+  std::vector<PostVersionRow> versions;
   for (;;) {
     SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return signals;
-    SIGTRADER_TRY(SignalRow signal, read_signal(*statement));
-    signals.push_back(std::move(signal));
+    if (!has_row) return versions;
+    RowReader row(*statement, "messages");
+    PostVersionRow version{
+        .message = row.get<MessageRowId>(0),
+        .channel_id = row.get<core::ChannelId>(1),
+        .message_id = row.get<core::MessageId>(2),
+        .reply_to = row.get_optional<core::MessageId>(3),
+        .ts_event = row.get<core::Timestamp>(4),
+        .ts_init = row.get<core::Timestamp>(5),
+        .version = row.get<int>(6),
+        .text = row.get<std::string>(7),
+        .edited_at = row.get_optional<core::Timestamp>(8),
+    };
+    SIGTRADER_RETURN_IF_ERROR(row.status());
+    versions.push_back(std::move(version));
   }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string_view>
@@ -61,6 +62,36 @@ class Store {
   // Signals parsed from one message, in insertion order.
   virtual core::Result<std::vector<SignalRow>> signals_for_message(MessageRowId message) = 0;
 
+  // --- signals, replays and channel statistics ---
+  // The stored post (channel, message id); kNotFound.
+  virtual core::Result<MessageRow> find_message(const core::ChannelId& channel,
+                                                core::MessageId message) = 0;
+  virtual core::Result<SignalRow> find_signal(SignalRowId id) = 0;  // kNotFound
+  // The signal read from the newest version of a message that has one; kNotFound.
+  virtual core::Result<SignalRow> latest_signal_of_message(MessageRowId message) = 0;
+  // The signal read from one version of a message; kNotFound.
+  virtual core::Result<SignalRow> signal_of_version(MessageRowId message, int version) = 0;
+  // Signals of a channel with from <= ts_init < to, oldest first (ties by id), at most `limit`.
+  virtual core::Result<std::vector<SignalRow>> signals_for_channel(const core::ChannelId& channel,
+                                                                   core::Timestamp from,
+                                                                   core::Timestamp to,
+                                                                   std::size_t limit) = 0;
+  // Every text of the posts (of one channel, or of all for std::nullopt) that became visible with
+  // from <= ts_init < to, in the order a replay sees them: by ts_init, then message row, then
+  // version; at most `limit`, starting after `after` when given (to page through).
+  virtual core::Result<std::vector<PostVersionRow>> post_versions_between(
+      const std::optional<core::ChannelId>& channel, core::Timestamp from, core::Timestamp to,
+      std::size_t limit, const std::optional<PostVersionCursor>& after) = 0;
+  // Stores a channel's statistics, outcomes included, replacing the stored ones.
+  virtual core::Status put_channel_stats(const ChannelStatsRow& stats) = 0;
+  // Counts the channel's signals (the latest reading of each message) and stores the counts,
+  // keeping the stored outcomes; returns the stored row.
+  virtual core::Result<ChannelStatsRow> refresh_channel_stats(const core::ChannelId& channel,
+                                                              core::Timestamp updated_at) = 0;
+  virtual core::Result<ChannelStatsRow> channel_stats(
+      const core::ChannelId& channel) = 0;                                      // kNotFound
+  virtual core::Result<std::vector<ChannelStatsRow>> list_channel_stats() = 0;  // by channel id
+
   // --- orders and fills ---
   // Stores a new order. An order whose client order id is already stored is refused with
   // kAlreadyExists (naming the id and the stored row) and nothing is written: a retry must look
@@ -92,6 +123,27 @@ class Store {
   virtual core::Result<AiDecisionRowId> append_ai_decision(const AiDecisionRow& decision) = 0;
   // The most recent AI decisions, newest first, at most `limit`.
   virtual core::Result<std::vector<AiDecisionRow>> recent_ai_decisions(std::size_t limit) = 0;
+
+  // --- labels (training data) ---
+  // Stores the labeler's label of a message, replacing the one it gave before. The message must
+  // exist.
+  virtual core::Result<LabelRowId> put_label(const LabelRow& label) = 0;
+  // Removes the labeler's label of a message (undo); kNotFound when there is none.
+  virtual core::Status delete_label(MessageRowId message, std::string_view labeler) = 0;
+  // Every label of one message, by labeler.
+  virtual core::Result<std::vector<LabelRow>> labels_for_message(MessageRowId message) = 0;
+  // Messages the query's labeler has not labeled, by id, at most query.limit.
+  virtual core::Result<std::vector<MessageRow>> unlabeled_messages(const UnlabeledQuery& query) = 0;
+  // How many messages are stored (of one channel, or of all for std::nullopt).
+  virtual core::Result<std::int64_t> count_messages(
+      const std::optional<core::ChannelId>& channel) = 0;
+  // How many of those messages the labeler has labeled.
+  virtual core::Result<std::int64_t> count_labeled(
+      std::string_view labeler, const std::optional<core::ChannelId>& channel) = 0;
+  // Labels with their messages, by message id then labeler; of one labeler, or of all for
+  // std::nullopt.
+  virtual core::Result<std::vector<LabeledMessage>> labeled_messages(
+      const std::optional<std::string>& labeler) = 0;
 };
 
 }  // namespace sigtrader::storage

@@ -21,6 +21,7 @@ const std::set<std::string> kLatestTables = {
     "ai_decisions",
     "api_keys",
     "backtests",
+    "channel_stats",
     "channels",
     "exchange_accounts",
     "fills",
@@ -54,7 +55,7 @@ std::unique_ptr<SqliteConnection> open_connection(const std::string& path) {
 }
 
 // Rows that are valid at each schema version, written with that version's columns only.
-constexpr std::array<std::string_view, 4> kRowsAtVersion = {
+constexpr std::array<std::string_view, 5> kRowsAtVersion = {
     R"sql(
 INSERT INTO users (id, name, created_at) VALUES (1, 'alice', 1700000000000000000);
 INSERT INTO channels (id, source, title, created_at, updated_at)
@@ -89,6 +90,13 @@ INSERT INTO models (kind, name, version, path, created_at)
 UPDATE messages SET text = 'BTC long 68500', edited_at = 1500 WHERE id = 10;
 INSERT INTO message_versions (message_id, version, text, edited_at, ts_init)
   VALUES (10, 1, 'BTC long 68000', NULL, 1001), (10, 2, 'BTC long 68500', 1500, 1500);
+)sql",
+    R"sql(
+INSERT INTO signals (message_id, channel_id, ts_event, ts_init, label, confidence, classifier,
+                     symbol, side, version, warnings)
+  VALUES (10, 'telegram:-1001', 1000, 1500, 'long', 0.9, 'rules', 'BTC/USDT', 'long', 2, '[]');
+INSERT INTO channel_stats (channel_id, messages, longs, updated_at)
+  VALUES ('telegram:-1001', 1, 1, 1600);
 )sql",
 };
 
@@ -169,8 +177,12 @@ TEST_P(MigrationFromOlderVersion, KeepsTheRowsAndAddsTheNewTables) {
   ASSERT_TRUE(signals.ok()) << signals.error().message();
   ASSERT_EQ(signals->size(), 1u);
   EXPECT_EQ(signals->front().targets.at(1).to_string(), "72000.5");
-  EXPECT_FALSE(signals->front().trace_id.has_value());    // a column added by version 3
-  EXPECT_FALSE(messages->front().edited_at.has_value());  // a column added by version 4
+  EXPECT_FALSE(signals->front().trace_id.has_value());  // a column added by version 3
+  // A column added by version 4 (its sample rows edit the post).
+  EXPECT_EQ(messages->front().edited_at.has_value(), old_version >= 4);
+  EXPECT_EQ(signals->front().version, 1);  // columns added by version 5
+  EXPECT_TRUE(signals->front().warnings.empty());
+  EXPECT_FALSE(signals->front().entry_market);
 
   if (old_version >= 2) {
     const auto order = (*store)->find_order(core::ClientOrderId("st-1-1"));

@@ -80,9 +80,12 @@ TEST_F(Schema, MoneyIsExactTextAndTimeIsIntegerInEveryTable) {
         column.name == "ts_init") {
       EXPECT_EQ(column.type, "INTEGER") << where;
     }
-    // double is for statistics only (DESIGN.md section 2): a model's confidence.
+    // double is for statistics only (DESIGN.md section 2): a model's confidence, a channel's
+    // share of chatter and win rate.
     if (column.type == "REAL") {
-      EXPECT_EQ(column.name, "confidence") << where;
+      EXPECT_TRUE(column.name == "confidence" || column.name == "share_none" ||
+                  column.name == "win_rate")
+          << where;
     }
   }
   EXPECT_GE(money_columns, 20);
