@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "signals/labeled_post.hpp"
+
 namespace sigtrader::app {
 namespace {
 
@@ -47,6 +49,20 @@ TEST(LabelExport, JsonlHasOneObjectPerLabelWithItsEntities) {
       "created_at": "2024-01-01T01:00:00Z",
       "entities": {"symbol": {"value": "BTC/USDT", "span": [0, 3]}, "side": null,
                    "entries": [], "targets": [], "stop_loss": null, "leverage": null}})"));
+}
+
+TEST(LabelExport, JsonlIsTrainingDataForTheClassifier) {
+  // label → label export → train classifier --data: the export must read as labeled posts.
+  const auto out = format_label_export(
+      {labeled(7, "BTC long 42000 sl 41000", "long", "{}"), labeled(8, "gm", "none", "{}")},
+      LabelExportFormat::kJsonl);
+  ASSERT_TRUE(out.ok()) << out.error().message();
+  const auto posts = signals::parse_labeled_posts(*out, "export.jsonl");
+  ASSERT_TRUE(posts.ok()) << posts.error().message();
+  ASSERT_EQ(posts->size(), 2U);
+  EXPECT_EQ((*posts)[0].label, "long");
+  EXPECT_EQ((*posts)[0].channel, "file:calls");
+  EXPECT_EQ((*posts)[1].text, "gm");
 }
 
 TEST(LabelExport, CsvQuotesFieldsWithCommasQuotesAndLineBreaks) {
