@@ -61,14 +61,18 @@ bool PolicySwitch::switch_to(core::Timestamp ts, RiskPolicy policy, std::string_
   const std::string from(policy_name(active_));
   const std::string to(policy_name(policy));
   active_ = policy;
-  if (bus_ != nullptr) {
-    bus_->publish(bus::RiskEvent{{ts, ts, {}},
-                                 std::string(kChangedKind),
-                                 std::nullopt,
-                                 fmt::format("policy changed from {} to {} by {}", from, to, who),
-                                 {{"from", from}, {"to", to}, {"by", std::string(who)}}});
-  }
+  changes_.push_back(
+      bus::RiskEvent{{ts, ts, {}},
+                     std::string(kChangedKind),
+                     std::nullopt,
+                     fmt::format("policy changed from {} to {} by {}", from, to, who),
+                     {{"from", from}, {"to", to}, {"by", std::string(who)}}});
+  if (bus_ != nullptr) bus_->publish(changes_.back());
   return true;
+}
+
+std::vector<bus::RiskEvent> PolicySwitch::take_changes() {
+  return std::exchange(changes_, {});
 }
 
 }  // namespace sigtrader::risk

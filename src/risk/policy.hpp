@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bus/events.hpp"
 #include "bus/message_bus.hpp"
@@ -44,7 +45,7 @@ struct PolicyLimits {
 const PolicyLimits& limits_of(RiskPolicy policy);
 
 // The policy in force, switchable at runtime (CLI, API, Telegram); each switch is a RiskEvent of
-// kind "policy_changed", published when a bus is given.
+// kind "policy_changed", published when a bus is given and kept in changes() for the store writer.
 class PolicySwitch {
  public:
   static constexpr std::string_view kChangedKind = "policy_changed";
@@ -59,9 +60,14 @@ class PolicySwitch {
   // already is.
   bool switch_to(core::Timestamp ts, RiskPolicy policy, std::string_view who);
 
+  // Every switch since construction (or the last take_changes()), oldest first.
+  const std::vector<bus::RiskEvent>& changes() const { return changes_; }
+  std::vector<bus::RiskEvent> take_changes();
+
  private:
   RiskPolicy active_;
   bus::MessageBus* bus_;
+  std::vector<bus::RiskEvent> changes_;
 };
 
 }  // namespace sigtrader::risk

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "risk/amount_text.hpp"
+
 namespace sigtrader::risk {
 
 namespace {
@@ -26,21 +28,6 @@ core::Error rejected(std::string message) {
 }
 core::Error invalid(std::string message) {
   return core::Error(core::ErrorCode::kInvalidArgument, std::move(message));
-}
-
-// Without trailing fraction zeros, as people write amounts: "16.80000" → "16.8", "20.00" → "20".
-std::string amount_text(Decimal value) {
-  std::string text = value.to_string();
-  if (text.find('.') != std::string::npos) {
-    while (text.back() == '0')
-      text.pop_back();
-    if (text.back() == '.') text.pop_back();
-  }
-  return text;
-}
-template <typename Tag>
-std::string amount_text(core::FixedPoint<Tag> value) {
-  return amount_text(value.decimal());
 }
 
 // 5 (%) → 0.05 exactly: the same digits two places further right.

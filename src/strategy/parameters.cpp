@@ -64,6 +64,14 @@ bool Parameters::boolean(const std::string& key, bool fallback) {
   return fallback;
 }
 
+std::string Parameters::text(const std::string& key, const std::string& fallback) {
+  const ParameterValue* value = find(key);
+  if (value == nullptr) return fallback;
+  if (const auto* string = std::get_if<std::string>(value)) return *string;
+  problem(key, "a string");
+  return fallback;
+}
+
 core::Status Parameters::finish() const {
   std::vector<std::string> problems = problems_;
   for (const auto& [key, value] : values_) {

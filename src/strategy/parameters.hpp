@@ -30,6 +30,8 @@ class Parameters {
   // A number (an integer is accepted) in [min, max].
   double number(const std::string& key, double fallback, double min, double max);
   bool boolean(const std::string& key, bool fallback);
+  // A string (checked by the caller, which knows the allowed values).
+  std::string text(const std::string& key, const std::string& fallback);
 
   // kConfig listing every problem, or ok. Keys nobody read are problems too: a typo in a
   // parameter name must not silently leave the default in place.

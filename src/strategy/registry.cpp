@@ -4,11 +4,13 @@
 
 #include "strategy/bollinger_reversion.hpp"
 #include "strategy/ema_cross.hpp"
+#include "strategy/signal_follower.hpp"
 
 namespace sigtrader::strategy {
 
 const std::vector<std::string>& strategy_names() {
-  static const std::vector<std::string> names{"bollinger_reversion", "ema_cross"};
+  static const std::vector<std::string> names{"bollinger_reversion", "ema_cross",
+                                              "signal_follower"};
   return names;
 }
 
@@ -24,6 +26,11 @@ core::Result<std::unique_ptr<Strategy>> make_strategy(std::string_view name, Par
                   BollingerReversionParams::from(std::move(parameters)));
     return std::unique_ptr<Strategy>(
         std::make_unique<BollingerReversion>(params, std::move(exits)));
+  }
+  if (name == "signal_follower") {
+    // Exits come from the signals themselves (stop and targets), not from [exits].
+    SIGTRADER_TRY(SignalFollowerConfig config, SignalFollowerConfig::from(std::move(parameters)));
+    return std::unique_ptr<Strategy>(std::make_unique<SignalFollower>(std::move(config)));
   }
   return core::Error(core::ErrorCode::kConfig,
                      fmt::format("strategy.name = \"{}\": unknown strategy; expected one of {}",

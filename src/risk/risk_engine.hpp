@@ -1,0 +1,138 @@
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "bus/events.hpp"
+#include "bus/message_bus.hpp"
+#include "core/instrument.hpp"
+#include "core/money.hpp"
+#include "core/result.hpp"
+#include "core/time.hpp"
+#include "risk/circuit_breaker.hpp"
+#include "risk/entry_request.hpp"
+#include "risk/policy.hpp"
+#include "risk/position_sizer.hpp"
+#include "risk/sizer_edge.hpp"
+#include "risk/validator.hpp"
+
+namespace sigtrader::risk {
+
+// Everything the risk engine is built from; the engine copies the configured values in.
+struct RiskEngineConfig {
+  // The validator's limits. min_confidence, max_leverage and max_open_positions are combined with
+  // the active policy's: the stricter of the two applies (the higher confidence, the lower
+  // leverage and position count), so a policy can tighten the config but never loosen it.
+  ValidatorConfig validator;
+  // How entries are sized; absent: risk-per-trade at the active policy's risk_per_trade_pct.
+  std::optional<SizerConfig> sizer;
+  // Scales every size by the channel's record; when set it replaces the sizer's own `trust`.
+  std::optional<TrustWeighting> trust;
+  BreakerConfig breaker;
+  RiskPolicy policy = RiskPolicy::kModerate;  // the policy the engine starts with
+  // An entry with no stop and no ATR to derive one is refused unless this (or the active
+  // policy's allow_entries_without_stop) says otherwise. Such an entry is sized as if the whole
+  // position were at risk: a notional of risk_per_trade_pct % of equity (1 % of 10000 USDT is
+  // 100 USDT), whatever the sizer, when the sizer's rule needs a stop (risk-per-trade, Kelly).
+  bool allow_entries_without_stop = false;
+};
+
+// Every part of the config is valid (sizer, trust, validator); the error names the field.
+core::Status validate(const RiskEngineConfig& config);
+
+// What the engine knows about the market besides the last price.
+struct DecisionInputs {
+  std::optional<core::Price> atr;             // the symbol's ATR: derives exits, sizes AtrRisk
+  std::optional<ChannelTrust> channel_trust;  // the request's channel's record, when known
+};
+
+enum class DecisionKind { kAccepted, kResized, kRejected };
+// "accepted" | "resized" | "rejected".
+std::string_view to_string(DecisionKind kind);
+
+// The engine's answer to one EntryRequest.
+struct RiskDecision {
+  // kResized: accepted, but smaller than the sizer's rule asked for (a cap or the drawdown scale).
+  DecisionKind kind = DecisionKind::kRejected;
+  core::Symbol symbol;      // after ValidatorConfig::symbol_map
+  core::Quantity quantity;  // the size to enter; when rejected, what it would have been (or 0)
+  core::Money notional;     // quantity × entry
+  std::optional<core::Money> risk_at_stop;  // quantity × the stop distance, before fees
+  std::optional<core::Price> stop_loss;     // the request's, or derived from the ATR
+  std::vector<core::Price> targets;         // the request's, or one derived from the ATR
+  std::vector<RiskReason> reasons;          // why it was rejected; empty otherwise
+  // How it was shaped, in order: derived exits, the sizer's steps, the drawdown scale.
+  std::vector<RiskReason> notes;
+
+  bool accepted() const { return kind != DecisionKind::kRejected; }
+};
+
+// The one gate between every strategy and the order manager: asks the circuit breaker, derives the
+// exits an entry lacks, sizes it, shrinks it in a drawdown and validates it, under the risk policy
+// in force.
+//
+// decide(): breaker → exits from the ATR (PolicyLimits::stop_atr / take_profit_atr) → size
+// (size_entry) → × drawdown_risk_scale(), rounded down to the step → validate with the final
+// notional. An open breaker refuses at once; every other refusal is collected, so a rejected
+// decision names every reason at the same time.
+//
+// Nothing is refused silently: every decision is a bus::RiskEvent (decision_accepted |
+// decision_resized | decision_rejected) published when a bus is given and kept, together with the
+// breaker's transitions and the policy switches, in events() until take_events() hands them to
+// the store as risk_events rows. No clock inside: every call takes its time.
+class RiskEngine {
+ public:
+  static constexpr std::string_view kAcceptedKind = "decision_accepted";
+  static constexpr std::string_view kResizedKind = "decision_resized";
+  static constexpr std::string_view kRejectedKind = "decision_rejected";
+
+  // `config` must pass validate() (asserted). `bus` may be null; it must outlive the engine.
+  explicit RiskEngine(RiskEngineConfig config, bus::MessageBus* bus = nullptr);
+
+  // Decides on a new entry at request.ts. `instrument` is the venue's for the request's symbol,
+  // `last_price` the market's price now (for the stale-price check).
+  RiskDecision decide(const EntryRequest& request, const AccountView& account,
+                      const core::Instrument& instrument, core::Price last_price,
+                      const DecisionInputs& inputs = {});
+
+  // Call once an accepted entry has been sent: starts its symbol cooldown and duplicate window.
+  void record_entry(const EntryRequest& request);
+  // Results for the breaker: a closed trade and equity readings (see CircuitBreaker).
+  void on_trade_closed(core::Timestamp ts, core::Money pnl, core::Money equity_after);
+  void on_equity(core::Timestamp ts, core::Money equity);
+
+  // Makes `policy` the active one; false (no event) when it already is.
+  bool switch_policy(core::Timestamp ts, RiskPolicy policy, std::string_view who);
+  RiskPolicy policy() const { return policy_.active(); }
+  const PolicyLimits& limits() const { return policy_.limits(); }
+
+  // A person resumes trading after the breaker opened; false when it is closed.
+  bool resume(core::Timestamp ts, std::string_view who);
+  const CircuitBreaker& breaker() const { return breaker_; }
+  // Restores the breaker state saved before a restart (see CircuitBreaker::restore).
+  core::Status restore_breaker(BreakerState state) { return breaker_.restore(std::move(state)); }
+
+  // Every RiskEvent since construction (or the last take_events()), oldest first.
+  const std::vector<bus::RiskEvent>& events() const { return events_; }
+  std::vector<bus::RiskEvent> take_events();
+
+ private:
+  // The validator under each policy, each with the stricter limits; all remember every entry, so
+  // cooldowns and duplicate windows survive a switch.
+  EntryValidator& validator() { return validators_[static_cast<std::size_t>(policy_.active())]; }
+  SizerConfig sizer_for(const EntryRequest& request) const;
+  void collect_part_events();
+  void emit(const EntryRequest& request, const RiskDecision& decision);
+
+  RiskEngineConfig config_;
+  bus::MessageBus* bus_;
+  PolicySwitch policy_;
+  CircuitBreaker breaker_;
+  std::array<EntryValidator, kAllPolicies.size()> validators_;
+  std::vector<bus::RiskEvent> events_;
+};
+
+}  // namespace sigtrader::risk

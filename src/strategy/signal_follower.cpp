@@ -1,0 +1,593 @@
+#include "strategy/signal_follower.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include <fmt/format.h>
+
+namespace sigtrader::strategy {
+namespace {
+
+using core::Decimal;
+using core::Error;
+using core::ErrorCode;
+
+constexpr std::string_view kExpiryTag = "signal_follower.entry_expiry";
+constexpr int kFractionScale = 12;
+
+std::optional<std::size_t> market_of(const StrategyContext& context, const core::Symbol& symbol) {
+  for (const MarketInfo& market : context.markets()) {
+    if (market.instrument.symbol == symbol) return market.index;
+  }
+  return std::nullopt;
+}
+
+// "0.5,0.25,0.25" → decimals; kConfig naming the key on a bad item.
+core::Result<std::vector<Decimal>> parse_list(const std::string& key, const std::string& text) {
+  std::vector<Decimal> values;
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    const std::size_t comma = rest.find(',');
+    std::string_view item = rest.substr(0, comma);
+    while (!item.empty() && item.front() == ' ')
+      item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ')
+      item.remove_suffix(1);
+    auto value = Decimal::try_parse(item);
+    if (!value || !value->is_positive()) {
+      return Error(ErrorCode::kConfig,
+                   fmt::format("strategy.params.{} = \"{}\": \"{}\" is not a positive number; "
+                               "expected comma-separated positive numbers",
+                               key, text, item));
+    }
+    values.push_back(*value);
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  if (values.empty()) {
+    return Error(ErrorCode::kConfig, fmt::format("strategy.params.{} is empty; expected "
+                                                 "comma-separated positive numbers",
+                                                 key));
+  }
+  return values;
+}
+
+}  // namespace
+
+std::string_view to_string(EntryMode mode) {
+  switch (mode) {
+    case EntryMode::kMarket:
+      return "market";
+    case EntryMode::kLimitFirst:
+      return "limit_first";
+    case EntryMode::kLimitMid:
+      return "limit_mid";
+    case EntryMode::kSplit:
+      return "split";
+  }
+  return "market";
+}
+
+std::optional<EntryMode> parse_entry_mode(std::string_view text) {
+  for (EntryMode mode :
+       {EntryMode::kMarket, EntryMode::kLimitFirst, EntryMode::kLimitMid, EntryMode::kSplit}) {
+    if (text == to_string(mode)) return mode;
+  }
+  return std::nullopt;
+}
+
+core::Result<SignalFollowerConfig> SignalFollowerConfig::from(Parameters parameters) {
+  SignalFollowerConfig config;
+  const std::string entry = parameters.text("entry", "limit_first");
+  config.split.orders = static_cast<std::size_t>(parameters.integer("split_orders", 2, 1, 100));
+  const std::string ratio = parameters.text("split_ratio", "even");
+  const std::string weights = parameters.text("split_weights", "");
+  const std::string tp_split = parameters.text("tp_split", "0.5,0.25,0.25");
+  config.breakeven_after_tp = static_cast<int>(parameters.integer("breakeven_after_tp", 1, 0, 100));
+  config.entry_expiry =
+      core::Duration::hours(parameters.integer("entry_expiry_hours", 24, 1, 24 * 365));
+  config.skip_without_stop = parameters.boolean("skip_without_stop", true);
+  config.min_confidence = parameters.number("min_confidence", 0.0, 0.0, 1.0);
+  const double notional = parameters.number("notional", 100.0, 0.0, 1e12);
+  SIGTRADER_RETURN_IF_ERROR(parameters.finish());
+
+  const auto mode = parse_entry_mode(entry);
+  if (!mode) {
+    return Error(ErrorCode::kConfig,
+                 fmt::format("strategy.params.entry = \"{}\": expected market, limit_first, "
+                             "limit_mid or split",
+                             entry));
+  }
+  config.entry = *mode;
+  const auto split_ratio = parse_split_ratio(ratio);
+  if (!split_ratio) {
+    return Error(ErrorCode::kConfig,
+                 fmt::format("strategy.params.split_ratio = \"{}\": expected even, increasing, "
+                             "decreasing or custom",
+                             ratio));
+  }
+  config.split.ratio = *split_ratio;
+  if (config.split.ratio == SplitRatio::kCustom) {
+    SIGTRADER_TRY(config.split.custom_weights, parse_list("split_weights", weights));
+    if (config.split.custom_weights.size() != config.split.orders) {
+      return Error(ErrorCode::kConfig,
+                   fmt::format("strategy.params.split_weights = \"{}\": {} weights for "
+                               "split_orders = {}; expected one weight per order",
+                               weights, config.split.custom_weights.size(), config.split.orders));
+    }
+  }
+  SIGTRADER_TRY(config.tp_split, parse_list("tp_split", tp_split));
+  SIGTRADER_TRY(config.notional_per_signal,
+                core::Money::from_double(notional, 8, core::Rounding::kHalfEven));
+  if (!config.notional_per_signal.is_positive()) {
+    return Error(ErrorCode::kConfig, "strategy.params.notional = 0: expected a positive amount");
+  }
+  return config;
+}
+
+EntrySizer fixed_notional_sizer(core::Money notional) {
+  return [notional](const EntrySizingRequest& request) -> core::Result<core::Quantity> {
+    SIGTRADER_TRY(const Decimal raw, core::checked_div(notional.decimal(), request.entry.decimal(),
+                                                       kFractionScale, core::Rounding::kDown));
+    SIGTRADER_TRY(const core::Quantity quantity,
+                  request.market.instrument.round_quantity(core::Quantity(raw)));
+    if (!quantity.is_positive()) {
+      return Error(ErrorCode::kRejected,
+                   fmt::format("{} {} at {} is less than one step of {}", notional.to_string(),
+                               request.market.instrument.symbol.quote, request.entry.to_string(),
+                               request.market.instrument.symbol.to_string()));
+    }
+    return quantity;
+  };
+}
+
+SignalFollower::SignalFollower(SignalFollowerConfig config, EntrySizer sizer)
+    : config_(std::move(config)), sizer_(std::move(sizer)) {
+  if (!sizer_) sizer_ = fixed_notional_sizer(config_.notional_per_signal);
+}
+
+void SignalFollower::note(const StrategyContext& context, const bus::SignalEvent& signal,
+                          std::string text) {
+  notes_.push_back(SignalNote{context.now(), signal.channel, signal.message_id, std::move(text)});
+}
+
+core::Quantity SignalFollower::open_quantity(const StrategyContext& context, std::size_t market) {
+  const execution::Position* position = context.position(market);
+  if (position == nullptr) return core::Quantity::zero();
+  return position->quantity().abs();
+}
+
+std::vector<Decimal> SignalFollower::ladder_fractions(std::size_t targets) const {
+  const std::size_t used = std::min(targets, config_.tp_split.size());
+  Decimal sum;
+  for (std::size_t i = 0; i < used; ++i)
+    sum += config_.tp_split[i];
+  std::vector<Decimal> fractions;
+  for (std::size_t i = 0; i < used; ++i) {
+    auto fraction =
+        core::checked_div(config_.tp_split[i], sum, kFractionScale, core::Rounding::kDown);
+    fractions.push_back(fraction ? *fraction : Decimal());
+  }
+  return fractions;
+}
+
+void SignalFollower::on_signal(StrategyContext& context, const bus::SignalEvent& signal) {
+  if (signal.label == "long" || signal.label == "short") {
+    follow(context, signal);
+  } else if (signal.label == "update") {
+    apply_update(context, signal);
+  }
+}
+
+void SignalFollower::follow(StrategyContext& context, const bus::SignalEvent& signal) {
+  const SignalKey key{signal.channel.str(), signal.message_id.value()};
+  if (followed_.contains(key)) {
+    note(
+        context, signal,
+        fmt::format("edit (version {}) of a signal already followed: not applied", signal.version));
+    return;
+  }
+  if (signal.confidence < config_.min_confidence) {
+    note(context, signal,
+         fmt::format("skipped: confidence {} is below min_confidence {}", signal.confidence,
+                     config_.min_confidence));
+    return;
+  }
+  if (!signal.symbol || !signal.side) {
+    note(context, signal, "skipped: the signal names no symbol or side");
+    return;
+  }
+  const std::optional<std::size_t> market = market_of(context, *signal.symbol);
+  if (!market) {
+    note(context, signal,
+         fmt::format("skipped: {} is not a market of this run", signal.symbol->to_string()));
+    return;
+  }
+  if (!signal.stop_loss && config_.skip_without_stop) {
+    note(context, signal, "skipped: no stop loss (skip_without_stop)");
+    return;
+  }
+  const MarketInfo& info = context.markets()[*market];
+  if (*signal.side == core::PositionSide::kShort &&
+      info.instrument.kind == core::InstrumentKind::kSpot) {
+    note(context, signal,
+         fmt::format("skipped: {} is a spot market, a short needs a perpetual",
+                     info.instrument.symbol.to_string()));
+    return;
+  }
+  if (open_quantity(context, *market).is_positive()) {
+    note(context, signal,
+         fmt::format("skipped: {} already has an open position (one position per market)",
+                     info.instrument.symbol.to_string()));
+    return;
+  }
+  for (const auto& [other_key, other] : followed_) {
+    if (!other.done && other.market == *market) {
+      note(context, signal,
+           fmt::format("skipped: {} is already traded for signal {} of {} (one position per "
+                       "market)",
+                       info.instrument.symbol.to_string(), other_key.second, other_key.first));
+      return;
+    }
+  }
+  if (config_.entry != EntryMode::kMarket && signal.entries.empty()) {
+    note(context, signal, "skipped: no entry price for a limit entry");
+    return;
+  }
+
+  Followed followed;
+  followed.signal = signal;
+  followed.market = *market;
+  followed.side = *signal.side;
+  followed.stop_price = signal.stop_loss;
+  followed.received_at = context.now();
+  followed.expires_at = context.now() + config_.entry_expiry;
+  auto [it, inserted] = followed_.emplace(key, std::move(followed));
+  const core::Status placed = place_entries(context, key, it->second);
+  if (!placed.ok() || it->second.entries.empty()) {
+    note(context, signal,
+         fmt::format("skipped: {}",
+                     placed.ok() ? "no entry order was accepted" : placed.error().message()));
+    it->second.done = true;
+    return;
+  }
+  if (config_.entry != EntryMode::kMarket) {
+    (void)context.set_timer(it->second.expires_at, std::string(kExpiryTag));
+  }
+}
+
+core::Status SignalFollower::place_entries(StrategyContext& context, const SignalKey& key,
+                                           Followed& followed) {
+  const bus::SignalEvent& signal = followed.signal;
+  const MarketInfo& info = context.markets()[followed.market];
+  const bool is_long = followed.side == core::PositionSide::kLong;
+  // The entry range as written: its first price, and its far end.
+  std::optional<core::Price> low;
+  std::optional<core::Price> high;
+  for (const core::Price& price : signal.entries) {
+    if (!low || price < *low) low = price;
+    if (!high || price > *high) high = price;
+  }
+
+  std::vector<EntryLevel> levels;
+  std::optional<core::Price> limit;  // empty: a market entry
+  core::Price reference;             // the price the entry is sized at
+  switch (config_.entry) {
+    case EntryMode::kMarket: {
+      const auto history = context.history(followed.market);
+      if (!history.empty()) {
+        reference = history.back().close;
+      } else if (!signal.entries.empty()) {
+        reference = signal.entries.front();
+      } else {
+        return Error(ErrorCode::kRejected, "no price yet to size a market entry at");
+      }
+      break;
+    }
+    case EntryMode::kLimitFirst:
+      limit = signal.entries.front();
+      reference = *limit;
+      break;
+    case EntryMode::kLimitMid: {
+      SIGTRADER_TRY(const Decimal mid,
+                    core::checked_div(low->decimal() + high->decimal(), Decimal::from_int(2),
+                                      kFractionScale, core::Rounding::kHalfEven));
+      SIGTRADER_TRY(limit, info.instrument.round_price(core::Price(mid)));
+      reference = *limit;
+      break;
+    }
+    case EntryMode::kSplit:
+      // The nearest end of the range first: the highest price for a long, the lowest for a short.
+      reference = is_long ? *high : *low;
+      break;
+  }
+  const EntrySizingRequest request{info,   followed.side,      reference, followed.stop_price,
+                                   signal, context.portfolio()};
+  SIGTRADER_TRY(const core::Quantity total, sizer_(request));
+
+  if (config_.entry == EntryMode::kSplit) {
+    EntrySplit split = config_.split;
+    if (*low == *high) split = EntrySplit{1, SplitRatio::kEven, {}};
+    SIGTRADER_TRY(levels,
+                  split_entry(reference, is_long ? *low : *high, split, total, info.instrument));
+  } else {
+    levels.push_back(EntryLevel{limit.value_or(reference), total});
+  }
+
+  for (const EntryLevel& level : levels) {
+    execution::OrderRequest order;
+    order.symbol = info.instrument.symbol;
+    order.side = core::entry_side(followed.side);
+    order.type = limit || config_.entry == EntryMode::kSplit ? core::OrderType::kLimit
+                                                             : core::OrderType::kMarket;
+    order.quantity = level.quantity;
+    if (order.type == core::OrderType::kLimit) order.price = level.price;
+    const std::size_t index = followed.entries.size();
+    if (auto id = send(context, key, followed, std::move(order), Role::kEntry, index)) {
+      followed.entries.push_back(TrackedOrder{*id, level.quantity, {}, true});
+    }
+  }
+  return {};
+}
+
+std::optional<core::ClientOrderId> SignalFollower::send(StrategyContext& context,
+                                                        const SignalKey& key, Followed& followed,
+                                                        execution::OrderRequest request, Role role,
+                                                        std::size_t index) {
+  auto id = context.submit(std::move(request));
+  if (!id) {
+    note(context, followed.signal, fmt::format("order refused: {}", id.error().message()));
+    return std::nullopt;
+  }
+  orders_[*id] = OrderRef{key, role, index};
+  return *id;
+}
+
+void SignalFollower::place_stop(StrategyContext& context, const SignalKey& key,
+                                Followed& followed) {
+  if (followed.stop && followed.stop->live) (void)context.cancel(followed.stop->id);
+  followed.stop.reset();
+  const core::Quantity quantity = open_quantity(context, followed.market);
+  if (!followed.stop_price || !quantity.is_positive()) return;
+  execution::OrderRequest request;
+  request.symbol = context.markets()[followed.market].instrument.symbol;
+  request.side = core::opposite(core::entry_side(followed.side));
+  request.type = core::OrderType::kStopMarket;
+  request.quantity = quantity;
+  request.trigger_price = *followed.stop_price;
+  request.reduce_only = true;
+  if (auto id = send(context, key, followed, std::move(request), Role::kStop, 0)) {
+    followed.stop = TrackedOrder{*id, quantity, {}, true};
+  }
+}
+
+void SignalFollower::place_exits(StrategyContext& context, const SignalKey& key,
+                                 Followed& followed) {
+  place_stop(context, key, followed);
+  const std::vector<core::Price>& targets = followed.signal.targets;
+  const std::vector<Decimal> fractions = ladder_fractions(targets.size());
+  followed.take_profits.resize(fractions.size());
+  // Rungs already filled stay done; the others share the open position by their fractions.
+  Decimal remaining_sum;
+  std::size_t last_open_rung = fractions.size();
+  for (std::size_t i = 0; i < fractions.size(); ++i) {
+    TrackedOrder& rung = followed.take_profits[i];
+    if (rung.live && !rung.id.empty()) (void)context.cancel(rung.id);
+    const bool hit = !rung.id.empty() && rung.filled >= rung.quantity;
+    rung.live = false;
+    if (hit) continue;
+    rung = TrackedOrder{};
+    rung.live = false;
+    remaining_sum += fractions[i];
+    last_open_rung = i;
+  }
+  const core::Quantity total = open_quantity(context, followed.market);
+  if (!total.is_positive() || remaining_sum.is_zero()) return;
+  const core::Instrument& instrument = context.markets()[followed.market].instrument;
+  core::Quantity placed;
+  for (std::size_t i = 0; i < fractions.size(); ++i) {
+    TrackedOrder& rung = followed.take_profits[i];
+    if (!rung.id.empty()) continue;  // already hit
+    core::Quantity quantity;
+    if (i == last_open_rung) {
+      quantity = total - placed;  // the last rung takes what rounding left
+    } else {
+      auto share = core::checked_div(total.decimal() * fractions[i], remaining_sum, kFractionScale,
+                                     core::Rounding::kDown);
+      if (!share) continue;
+      auto rounded = instrument.round_quantity(core::Quantity(*share));
+      if (!rounded) continue;
+      quantity = *rounded;
+    }
+    if (!quantity.is_positive()) continue;
+    execution::OrderRequest request;
+    request.symbol = instrument.symbol;
+    request.side = core::opposite(core::entry_side(followed.side));
+    request.type = core::OrderType::kTakeProfitMarket;
+    request.quantity = quantity;
+    request.trigger_price = targets[i];
+    request.reduce_only = true;
+    if (auto id = send(context, key, followed, std::move(request), Role::kTakeProfit, i)) {
+      rung = TrackedOrder{*id, quantity, {}, true};
+      placed += quantity;
+    }
+  }
+}
+
+void SignalFollower::cancel_entries(StrategyContext& context, Followed& followed) {
+  for (TrackedOrder& entry : followed.entries) {
+    if (!entry.live) continue;
+    (void)context.cancel(entry.id);
+    entry.live = false;
+  }
+}
+
+void SignalFollower::cancel_exits(StrategyContext& context, Followed& followed) {
+  if (followed.stop && followed.stop->live) {
+    (void)context.cancel(followed.stop->id);
+    followed.stop->live = false;
+  }
+  for (TrackedOrder& rung : followed.take_profits) {
+    if (!rung.live) continue;
+    (void)context.cancel(rung.id);
+    rung.live = false;
+  }
+}
+
+void SignalFollower::finish(StrategyContext& context, Followed& followed) {
+  cancel_entries(context, followed);
+  cancel_exits(context, followed);
+  followed.done = true;
+}
+
+void SignalFollower::on_fill(StrategyContext& context, std::size_t market,
+                             const bus::FillEvent& fill) {
+  const auto ref = orders_.find(fill.client_order_id);
+  if (ref == orders_.end()) return;
+  const SignalKey key = ref->second.key;
+  const Role role = ref->second.role;
+  const std::size_t index = ref->second.index;
+  Followed& followed = followed_.at(key);
+  if (followed.done) return;
+  const bool flat = !open_quantity(context, market).is_positive();
+
+  TrackedOrder* order = nullptr;
+  switch (role) {
+    case Role::kEntry:
+      order = &followed.entries[index];
+      break;
+    case Role::kStop:
+      if (followed.stop && followed.stop->id == fill.client_order_id) order = &*followed.stop;
+      break;
+    case Role::kTakeProfit:
+      order = &followed.take_profits[index];
+      break;
+    case Role::kClose:
+      break;
+  }
+  bool completed = false;
+  if (order != nullptr) {
+    order->filled += fill.quantity;
+    completed = order->filled >= order->quantity;
+    if (completed) order->live = false;
+  }
+  if (completed) orders_.erase(fill.client_order_id);
+
+  if (flat) {
+    // Closed by the stop, the last target or a close: nothing of this signal may stay open.
+    if (followed.entered || role != Role::kEntry) {
+      finish(context, followed);
+      return;
+    }
+  }
+  switch (role) {
+    case Role::kEntry:
+      followed.entered = true;
+      place_exits(context, key, followed);
+      break;
+    case Role::kTakeProfit:
+      if (!completed) break;
+      ++followed.take_profits_filled;
+      if (config_.breakeven_after_tp > 0 &&
+          followed.take_profits_filled == config_.breakeven_after_tp) {
+        const execution::Position* position = context.position(market);
+        auto entry = context.markets()[market].instrument.round_price(position->average_entry());
+        if (entry) {
+          followed.stop_price = *entry;
+          place_stop(context, key, followed);
+        }
+      } else if (followed.stop && followed.stop->live) {
+        place_stop(context, key, followed);  // the stop covers what is left
+      }
+      break;
+    case Role::kStop:
+    case Role::kClose:
+      break;
+  }
+}
+
+void SignalFollower::on_candle(StrategyContext& context, std::size_t market,
+                               const market::Candle& candle) {
+  for (auto& [key, followed] : followed_) {
+    if (followed.done || followed.market != market) continue;
+    if (candle.open_time < followed.received_at) continue;  // before the signal was known
+    const bool unfilled = std::any_of(followed.entries.begin(), followed.entries.end(),
+                                      [](const TrackedOrder& entry) { return entry.live; });
+    if (!unfilled) continue;
+    const bool is_long = followed.side == core::PositionSide::kLong;
+    const std::vector<core::Price>& targets = followed.signal.targets;
+    const bool target_touched = !targets.empty() && (is_long ? candle.high >= targets.front()
+                                                             : candle.low <= targets.front());
+    const bool stop_touched =
+        followed.stop_price &&
+        (is_long ? candle.low <= *followed.stop_price : candle.high >= *followed.stop_price);
+    if (!target_touched && !stop_touched) continue;
+    cancel_entries(context, followed);
+    note(context, followed.signal,
+         fmt::format("unfilled entries canceled: the {} was reached first",
+                     target_touched ? "first target" : "stop"));
+    if (!followed.entered) followed.done = true;
+  }
+}
+
+void SignalFollower::on_timer(StrategyContext& context, std::string_view tag) {
+  if (tag != kExpiryTag) return;
+  for (auto& [key, followed] : followed_) {
+    if (followed.done || followed.expires_at > context.now()) continue;
+    const bool unfilled = std::any_of(followed.entries.begin(), followed.entries.end(),
+                                      [](const TrackedOrder& entry) { return entry.live; });
+    if (!unfilled) continue;
+    cancel_entries(context, followed);
+    note(context, followed.signal, "unfilled entries canceled: entry_expiry elapsed");
+    if (!followed.entered) followed.done = true;
+  }
+}
+
+void SignalFollower::apply_update(StrategyContext& context, const bus::SignalEvent& update) {
+  if (!update.refers_to) return;
+  const auto it = followed_.find(SignalKey{update.channel.str(), update.refers_to->value()});
+  if (it == followed_.end() || it->second.done) return;
+  const SignalKey& key = it->first;
+  Followed& followed = it->second;
+  const std::string kind = update.update_kind.value_or("");
+  const bool open = open_quantity(context, followed.market).is_positive();
+
+  if (kind == "move_stop") {
+    std::optional<core::Price> price = update.stop_loss;
+    if (!price && open) {
+      const execution::Position* position = context.position(followed.market);
+      auto entry =
+          context.markets()[followed.market].instrument.round_price(position->average_entry());
+      if (entry) price = *entry;
+    }
+    if (!price) {
+      note(context, update, "move_stop without a price before the entry filled: ignored");
+      return;
+    }
+    followed.stop_price = *price;
+    if (followed.entered && open) place_stop(context, key, followed);
+  } else if (kind == "close") {
+    cancel_entries(context, followed);
+    if (!open) {
+      followed.done = true;
+      return;
+    }
+    cancel_exits(context, followed);
+    auto id = context.exit(followed.market, "signal_close");
+    if (!id) {
+      note(context, update, fmt::format("close refused: {}", id.error().message()));
+      return;
+    }
+    if (!id->empty()) orders_[*id] = OrderRef{key, Role::kClose, 0};
+  } else if (kind == "cancel") {
+    cancel_entries(context, followed);
+    if (followed.entered) {
+      note(context, update, "cancel after the entry filled: the position is left open");
+    } else {
+      followed.done = true;
+    }
+  }
+  // target_hit, stop_hit: our own orders handle them.
+}
+
+}  // namespace sigtrader::strategy

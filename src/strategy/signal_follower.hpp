@@ -1,0 +1,172 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bus/events.hpp"
+#include "core/decimal.hpp"
+#include "core/ids.hpp"
+#include "core/money.hpp"
+#include "core/result.hpp"
+#include "core/side.hpp"
+#include "core/time.hpp"
+#include "strategy/entry_split.hpp"
+#include "strategy/parameters.hpp"
+#include "strategy/strategy.hpp"
+
+namespace sigtrader::strategy {
+
+// Where a signal's entry order goes.
+//   market       one market order when the signal arrives
+//   limit_first  one limit at the first entry price as written
+//   limit_mid    one limit halfway between the lowest and the highest entry price
+//   split        `EntrySplit::orders` limits across the range (see entry_split.hpp); a signal
+//                with a single entry price gets one limit there
+enum class EntryMode { kMarket, kLimitFirst, kLimitMid, kSplit };
+
+std::string_view to_string(EntryMode mode);
+std::optional<EntryMode> parse_entry_mode(std::string_view text);
+
+struct SignalFollowerConfig {
+  EntryMode entry = EntryMode::kLimitFirst;
+  EntrySplit split;
+  // The share of the position each target closes, nearest target first. A signal with fewer
+  // targets uses the first fractions, rescaled to sum to 1 ([0.5, 0.25, 0.25] with two targets is
+  // 2/3 and 1/3); targets beyond the list get no order. The last order placed takes whatever
+  // rounding to the step left, so the ladder closes the whole position.
+  std::vector<core::Decimal> tp_split = {core::Decimal::parse("0.5"), core::Decimal::parse("0.25"),
+                                         core::Decimal::parse("0.25")};
+  // Once this many take-profits have filled, the stop moves to the average entry; 0 = never.
+  int breakeven_after_tp = 1;
+  // Entry orders still unfilled this long after the signal are canceled.
+  core::Duration entry_expiry = core::Duration::hours(24);
+  bool skip_without_stop = true;
+  double min_confidence = 0.0;
+  // What the default sizer spends per signal, in the quote asset.
+  core::Money notional_per_signal = core::Money::from_int(100);
+
+  // Reads `[strategy.params]`: entry ("market" | "limit_first" | "limit_mid" | "split"),
+  // split_orders, split_ratio ("even" | "increasing" | "decreasing" | "custom"), split_weights
+  // ("1,1,2"), tp_split ("0.5,0.25,0.25"), breakeven_after_tp, entry_expiry_hours,
+  // skip_without_stop, min_confidence, notional.
+  static core::Result<SignalFollowerConfig> from(Parameters parameters);
+};
+
+// What a sizer is asked: how much of `market` to buy (long) or sell (short) for `signal`, entering
+// around `entry` with the protective stop at `stop` (when the signal gives one).
+struct EntrySizingRequest {
+  const MarketInfo& market;
+  core::PositionSide side;
+  core::Price entry;
+  std::optional<core::Price> stop;
+  const bus::SignalEvent& signal;
+  const execution::Portfolio& portfolio;
+};
+
+// Returns the whole entry quantity of a signal (before the split); an error skips the signal with
+// the error's message as the reason. This is the seam for risk-based sizing (risk::RiskEngine).
+using EntrySizer = std::function<core::Result<core::Quantity>(const EntrySizingRequest&)>;
+
+// notional / entry price, rounded down to the instrument's step.
+EntrySizer fixed_notional_sizer(core::Money notional);
+
+// Why a signal or an update was not acted upon (or only partly), for the run's journal.
+struct SignalNote {
+  core::Timestamp ts;
+  core::ChannelId channel;
+  core::MessageId message_id;
+  std::string text;
+};
+
+// Follows classified channel signals (issue 6). A "long"/"short" SignalEvent becomes entry
+// order(s) (see EntryMode); once an entry fills, the strategy places a reduce-only stop-market at
+// the signal's stop and reduce-only take-profit-market orders at its targets sized by tp_split
+// (each entry fill re-places them for the new position size). After `breakeven_after_tp`
+// take-profits have filled, the stop moves to the average entry. A stop fill cancels the targets
+// left; the last target's fill cancels the stop. Unfilled entries are canceled after
+// entry_expiry, or at the close of a candle (received after the signal) that touched the first
+// target or the stop.
+//
+// Updates (label "update", matched by channel and refers_to): move_stop re-places the stop at
+// the update's stop_loss, or at the average entry when it gives none; close cancels our orders
+// and closes the position at market (SignalEvent carries no fraction, so always in full);
+// cancel cancels unfilled entries and leaves a filled position alone (noted); target_hit and
+// stop_hit need nothing, our own orders handle them.
+//
+// The kernel keeps one position per market, so a signal for a market that already has a
+// position, or another followed signal still working, is skipped with a note. Edits of a signal
+// already followed (version > 1) are noted, not applied.
+class SignalFollower final : public Strategy {
+ public:
+  explicit SignalFollower(SignalFollowerConfig config, EntrySizer sizer = nullptr);
+
+  std::string_view name() const override { return "signal_follower"; }
+  void on_candle(StrategyContext& context, std::size_t market,
+                 const market::Candle& candle) override;
+  void on_fill(StrategyContext& context, std::size_t market, const bus::FillEvent& fill) override;
+  void on_timer(StrategyContext& context, std::string_view tag) override;
+  void on_signal(StrategyContext& context, const bus::SignalEvent& signal) override;
+
+  // Everything skipped or ignored so far, oldest first.
+  const std::vector<SignalNote>& notes() const { return notes_; }
+
+ private:
+  using SignalKey = std::pair<std::string, std::int64_t>;  // channel, message id
+  enum class Role { kEntry, kStop, kTakeProfit, kClose };
+  struct TrackedOrder {
+    core::ClientOrderId id;
+    core::Quantity quantity;
+    core::Quantity filled;
+    bool live = true;
+  };
+  struct Followed {
+    bus::SignalEvent signal;
+    std::size_t market = 0;
+    core::PositionSide side = core::PositionSide::kLong;
+    std::optional<core::Price> stop_price;
+    core::Timestamp received_at;
+    core::Timestamp expires_at;
+    std::vector<TrackedOrder> entries;
+    std::optional<TrackedOrder> stop;
+    std::vector<TrackedOrder> take_profits;  // index = target index
+    int take_profits_filled = 0;
+    bool entered = false;  // an entry has filled
+    bool done = false;
+  };
+  struct OrderRef {
+    SignalKey key;
+    Role role = Role::kEntry;
+    std::size_t index = 0;
+  };
+
+  void follow(StrategyContext& context, const bus::SignalEvent& signal);
+  void apply_update(StrategyContext& context, const bus::SignalEvent& update);
+  core::Status place_entries(StrategyContext& context, const SignalKey& key, Followed& followed);
+  // Cancels the stop and targets left and places them again for the open position.
+  void place_exits(StrategyContext& context, const SignalKey& key, Followed& followed);
+  void place_stop(StrategyContext& context, const SignalKey& key, Followed& followed);
+  void cancel_entries(StrategyContext& context, Followed& followed);
+  void cancel_exits(StrategyContext& context, Followed& followed);
+  void finish(StrategyContext& context, Followed& followed);
+  std::optional<core::ClientOrderId> send(StrategyContext& context, const SignalKey& key,
+                                          Followed& followed, execution::OrderRequest request,
+                                          Role role, std::size_t index);
+  void note(const StrategyContext& context, const bus::SignalEvent& signal, std::string text);
+  // Quantity of the open position of `market` (positive for both sides); zero when flat.
+  static core::Quantity open_quantity(const StrategyContext& context, std::size_t market);
+  // The take-profit fractions for `targets` targets (see tp_split).
+  std::vector<core::Decimal> ladder_fractions(std::size_t targets) const;
+
+  SignalFollowerConfig config_;
+  EntrySizer sizer_;
+  std::map<SignalKey, Followed> followed_;
+  std::map<core::ClientOrderId, OrderRef> orders_;
+  std::vector<SignalNote> notes_;
+};
+
+}  // namespace sigtrader::strategy
