@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <span>
 #include <utility>
 
 #include <fmt/format.h>
@@ -109,6 +110,35 @@ analytics::ClosedTrade to_closed_trade(const TradeRecord& trade,
   return closed;
 }
 
+// The options' signals in delivery order (ts_init + latency; ties in input order), handed out as
+// the backtest's time passes them.
+class SignalQueue {
+ public:
+  SignalQueue(std::span<const bus::SignalEvent> signals, core::Duration latency)
+      : signals_(signals), latency_(latency), order_(signals.size()) {
+    for (std::size_t i = 0; i < order_.size(); ++i)
+      order_[i] = i;
+    std::stable_sort(order_.begin(), order_.end(),
+                     [this](std::size_t a, std::size_t b) { return due(a) < due(b); });
+  }
+
+  // The delivery time of the next signal, if any is left.
+  std::optional<core::Timestamp> next_due() const {
+    if (next_ == order_.size()) return std::nullopt;
+    return due(order_[next_]);
+  }
+  const bus::SignalEvent& pop() { return signals_[order_[next_++]]; }
+  std::size_t left() const { return order_.size() - next_; }
+
+ private:
+  core::Timestamp due(std::size_t index) const { return signals_[index].header.ts_init + latency_; }
+
+  std::span<const bus::SignalEvent> signals_;
+  core::Duration latency_;
+  std::vector<std::size_t> order_;
+  std::size_t next_ = 0;
+};
+
 }  // namespace
 
 core::Result<BacktestResult> run_backtest(const BacktestConfig& config,
@@ -177,6 +207,21 @@ core::Result<BacktestResult> run_backtest(const BacktestConfig& config,
   std::vector<std::pair<std::size_t, market::Candle>> closing;
   closing.reserve(feeds.size());
   std::optional<core::Timestamp> now;
+  SignalQueue signals(options.signals, options.classification_latency);
+  // Delivers the signals due before `until` (or at it, with `inclusive`), each at its own instant.
+  const auto deliver_signals = [&](core::Timestamp until, bool inclusive) {
+    while (const std::optional<core::Timestamp> due = signals.next_due()) {
+      if (*due > until || (!inclusive && *due == until)) break;
+      const bus::SignalEvent& signal = signals.pop();
+      if (*due < *first_open) {
+        ++result.signals_before_data;
+        continue;
+      }
+      clock.advance_to(*due);
+      kernel.on_signal(signal);
+      ++result.signals_delivered;
+    }
+  };
 
   kernel.start();
   for (;;) {
@@ -201,6 +246,8 @@ core::Result<BacktestResult> run_backtest(const BacktestConfig& config,
       }
     }
     if (!close_time) break;
+    // A signal due at this close comes after the candles closing then.
+    deliver_signals(*close_time, false);
     clock.advance_to(*close_time);
 
     // The exchange first (detail candles, or the strategy's own candle), then funding, then the
@@ -247,6 +294,10 @@ core::Result<BacktestResult> run_backtest(const BacktestConfig& config,
     equity.record(*close_time, kernel.equity().to_double());
     now = close_time;
   }
+
+  // Due at the last close: after its candles. Anything later has no data to act on.
+  if (now) deliver_signals(clock.now(), true);
+  result.signals_after_data = signals.left();
 
   SIGTRADER_RETURN_IF_ERROR(kernel.close_at_end(config.fee_rate));
   kernel.stop();

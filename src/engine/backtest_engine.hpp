@@ -6,11 +6,13 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "analytics/metrics.hpp"
 #include "analytics/metrics_input.hpp"
+#include "bus/events.hpp"
 #include "core/money.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
@@ -42,6 +44,13 @@ struct BacktestOptions {
   std::optional<std::filesystem::path> event_log_dir;
   // Keep every order decision in the result (the lookahead check compares them).
   bool record_decisions = true;
+  // Classified signals handed to the strategy through Kernel::on_signal during the run (in any
+  // order; the span must outlive the call). Signal i is delivered at its header.ts_init +
+  // classification_latency (DESIGN.md §2), never at its post time; see run_backtest.
+  std::span<const bus::SignalEvent> signals;
+  // The modelled time from receiving a post to having its classification. 0 by default: the
+  // ts_init of a replayed signal already includes whatever the replay put there.
+  core::Duration classification_latency;
 };
 
 // What a run produced: everything the reports print.
@@ -59,6 +68,9 @@ struct BacktestResult {
   std::uint64_t candles = 0;         // main-timeframe candles the strategy saw
   std::uint64_t detail_candles = 0;  // lower-timeframe candles the exchange matched against
   std::size_t rejected_orders = 0;
+  std::size_t signals_delivered = 0;            // handed to the strategy
+  std::size_t signals_before_data = 0;          // due before the first candle opened: dropped
+  std::size_t signals_after_data = 0;           // due after the last candle closed: dropped
   std::vector<std::string> rejection_examples;  // the first few, with their reasons
   core::Duration period;                        // spacing of the equity curve
   std::optional<core::Timestamp> first_open;
@@ -71,6 +83,15 @@ struct BacktestResult {
 // candles) along the intrabar path, funding settles, then the strategy sees the closed candles,
 // and one equity point is recorded. A position still open after the last candle is closed at its
 // close with the taker fee, and its trade is marked closed_at_end.
+//
+// Signals (BacktestOptions::signals) are interleaved by delivery time d = ts_init +
+// classification_latency: every candle (and detail candle) closing at or before d is processed
+// first, with its fills, then the clock moves to exactly d and the strategy gets the signal, then
+// later candles follow. Signals due at one instant keep their input order. Orders placed from
+// on_signal are stamped d and go live at d + the exchange latency, so they meet only the path
+// points at or after that instant (the rest of the candle in progress, then later candles), never
+// a candle that had closed. Signals due before the first candle's open or after the last close are
+// dropped and counted (signals_before_data, signals_after_data).
 core::Result<BacktestResult> run_backtest(const BacktestConfig& config,
                                           std::vector<MarketFeed> feeds,
                                           const BacktestOptions& options = {});

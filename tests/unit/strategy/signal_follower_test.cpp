@@ -10,10 +10,10 @@
 #include "unit/engine/backtest_test_support.hpp"
 
 // Every test runs the real backtest (Kernel, OrderManager, SimExchange) on hourly BTC/USDT
-// candles without fees or slippage. A signal is handed to the strategy at the close of a candle,
-// after the strategy has seen that candle, exactly as Kernel::on_signal would at that instant;
-// orders it places then fill from the next candle on, along the documented intrabar path
-// (open → the extreme nearer the open → the other extreme → close).
+// candles without fees or slippage. The signals go in through BacktestOptions::signals: a signal
+// "at the close of candle i" has ts_init = hour(i + 1), so run_backtest delivers it after the
+// strategy has seen that candle; orders it places then fill from the next candle on, along the
+// documented intrabar path (open → the extreme nearer the open → the other extreme → close).
 namespace sigtrader::strategy {
 namespace {
 
@@ -28,22 +28,15 @@ struct Fill {
   std::string quantity;
 };
 
-// Drives `inner` and delivers `signals[i]` at the close of candle i.
-class WithSignals final : public Strategy {
+// Drives `inner` and writes down its fills.
+class RecordingFills final : public Strategy {
  public:
-  WithSignals(Strategy& inner, std::map<int, std::vector<bus::SignalEvent>> signals)
-      : inner_(inner), signals_(std::move(signals)) {}
+  explicit RecordingFills(Strategy& inner) : inner_(inner) {}
   std::string_view name() const override { return inner_.name(); }
   void on_start(StrategyContext& context) override { inner_.on_start(context); }
   void on_candle(StrategyContext& context, std::size_t market,
                  const market::Candle& candle) override {
     inner_.on_candle(context, market, candle);
-    const auto it = signals_.find(index_++);
-    if (it == signals_.end()) return;
-    for (bus::SignalEvent signal : it->second) {
-      signal.header.ts_init = context.now();
-      inner_.on_signal(context, signal);
-    }
   }
   void on_fill(StrategyContext& context, std::size_t market, const bus::FillEvent& fill) override {
     fills.push_back(Fill{fill.side, fill.price.to_string(), fill.quantity.to_string()});
@@ -52,13 +45,14 @@ class WithSignals final : public Strategy {
   void on_timer(StrategyContext& context, std::string_view tag) override {
     inner_.on_timer(context, tag);
   }
+  void on_signal(StrategyContext& context, const bus::SignalEvent& signal) override {
+    inner_.on_signal(context, signal);
+  }
 
   std::vector<Fill> fills;
 
  private:
   Strategy& inner_;
-  std::map<int, std::vector<bus::SignalEvent>> signals_;
-  int index_ = 0;
 };
 
 bus::SignalEvent long_signal(std::int64_t message, std::vector<const char*> entries,
@@ -103,13 +97,23 @@ struct RunResult {
   core::Money final_equity;
 };
 
+// `signals[i]` are received at the close of candle i, in their order.
 RunResult run(SignalFollowerConfig follower_config, const std::vector<Ohlc>& rows,
-              std::map<int, std::vector<bus::SignalEvent>> signals) {
+              const std::map<int, std::vector<bus::SignalEvent>>& signals) {
   SignalFollower follower(std::move(follower_config));
-  WithSignals strategy(follower, std::move(signals));
+  RecordingFills strategy(follower);
+  std::vector<bus::SignalEvent> received;
+  for (const auto& [index, at_close] : signals) {
+    for (bus::SignalEvent signal : at_close) {
+      signal.header.ts_init = engine::testing::hour(index + 1);
+      received.push_back(std::move(signal));
+    }
+  }
+  engine::BacktestOptions options;
+  options.signals = received;
   const auto candles = hourly(rows);
   auto result = engine::run_backtest(engine::testing::plain_config(), strategy,
-                                     engine::testing::feed(candles));
+                                     engine::testing::feed(candles), options);
   EXPECT_TRUE(result.ok()) << result.error().message();
   RunResult out{strategy.fills, follower.notes(), {}};
   if (result.ok()) out.final_equity = result->final_equity;
