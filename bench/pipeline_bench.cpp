@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -15,10 +14,8 @@
 
 #include "bus/message_bus.hpp"
 #include "core/instrument.hpp"
+#include "corpus_classifier.hpp"
 #include "risk/risk_engine.hpp"
-#include "signals/classifier_training.hpp"
-#include "signals/fasttext_classifier.hpp"
-#include "signals/labeled_post.hpp"
 #include "signals/understood_post.hpp"
 
 namespace {
@@ -66,33 +63,18 @@ struct DecisionCounts {
 };
 
 void BM_PostToRiskDecision(benchmark::State& state) {
-  std::vector<sigtrader::signals::LabeledPost> labeled;
-  for (const char* part : {"a.jsonl", "b.jsonl"}) {
-    auto read = sigtrader::signals::read_labeled_posts(std::filesystem::path(SIGTRADER_SOURCE_DIR) /
-                                                       "data/corpus" / part);
-    if (!read.ok()) {
-      state.SkipWithError(read.error().message().c_str());
-      return;
-    }
-    labeled.insert(labeled.end(), read->begin(), read->end());
-  }
-  if (labeled.empty()) {
-    state.SkipWithError("data/corpus is empty");
+  auto labeled = sigtrader::bench::read_corpus();
+  if (!labeled.ok()) {
+    state.SkipWithError(labeled.error().message().c_str());
     return;
   }
-  auto trained = sigtrader::signals::train_classifier(labeled, {});
-  if (!trained.ok()) {
-    state.SkipWithError(trained.error().message().c_str());
-    return;
-  }
-  auto classifier = sigtrader::signals::FastTextClassifier::create(std::move(trained->model),
-                                                                   trained->temperature);
+  auto classifier = sigtrader::bench::train_corpus_classifier(*labeled);
   if (!classifier.ok()) {
     state.SkipWithError(classifier.error().message().c_str());
     return;
   }
   std::vector<Post> posts;
-  for (const auto& post : labeled)
+  for (const auto& post : *labeled)
     posts.push_back({post.text, sigtrader::core::ChannelId(post.channel)});
 
   sigtrader::bus::MessageBus bus;

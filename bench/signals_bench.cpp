@@ -4,32 +4,24 @@
 // 20 µs.
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
-#include <boost/json/parse.hpp>
-
 #include <benchmark/benchmark.h>
 
-#include "signals/classifier_training.hpp"
-#include "signals/fasttext_classifier.hpp"
-#include "signals/labeled_post.hpp"
+#include "corpus_classifier.hpp"
 #include "signals/signal_parser.hpp"
 #include "signals/understood_post.hpp"
 
 namespace {
 
+// The corpus's texts, read once; empty when it cannot be read.
 const std::vector<std::string>& corpus_texts() {
   static const std::vector<std::string> texts = [] {
     std::vector<std::string> out;
-    for (const char* part : {"a.jsonl", "b.jsonl"}) {
-      std::ifstream in(std::filesystem::path(SIGTRADER_SOURCE_DIR) / "data/corpus" / part);
-      std::string line;
-      while (std::getline(in, line)) {
-        if (!line.empty()) out.emplace_back(boost::json::parse(line).at("text").as_string());
-      }
+    if (auto posts = sigtrader::bench::read_corpus(); posts.ok()) {
+      for (const auto& post : *posts)
+        out.push_back(post.text);
     }
     return out;
   }();
@@ -75,23 +67,12 @@ BENCHMARK(BM_ParseCorpus)->Unit(benchmark::kMillisecond);
 // fastText + temperature) and reconcile the fields with the label. The model is trained on the
 // corpus before timing starts.
 void BM_ParseAndClassifyCorpus(benchmark::State& state) {
-  std::vector<sigtrader::signals::LabeledPost> posts;
-  for (const char* part : {"a.jsonl", "b.jsonl"}) {
-    auto read = sigtrader::signals::read_labeled_posts(std::filesystem::path(SIGTRADER_SOURCE_DIR) /
-                                                       "data/corpus" / part);
-    if (!read.ok()) {
-      state.SkipWithError(read.error().message().c_str());
-      return;
-    }
-    posts.insert(posts.end(), read->begin(), read->end());
-  }
-  auto trained = sigtrader::signals::train_classifier(posts, {});
-  if (!trained.ok()) {
-    state.SkipWithError(trained.error().message().c_str());
+  auto posts = sigtrader::bench::read_corpus();
+  if (!posts.ok()) {
+    state.SkipWithError(posts.error().message().c_str());
     return;
   }
-  auto classifier = sigtrader::signals::FastTextClassifier::create(std::move(trained->model),
-                                                                   trained->temperature);
+  auto classifier = sigtrader::bench::train_corpus_classifier(*posts);
   if (!classifier.ok()) {
     state.SkipWithError(classifier.error().message().c_str());
     return;
