@@ -1,6 +1,8 @@
 // `sigtrader backtest --config FILE [--json OUT] [--html OUT] [--timeframe-detail 1m]
 // [--check-lookahead] [--progress auto|always|never]`: runs a strategy over historical candles
 // through the same kernel as paper and live trading, prints a summary and writes the reports.
+// With --signals FILE... --data DIR it backtests signal channels instead
+// (channel_backtest_command.cpp).
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -12,6 +14,7 @@
 #include <unistd.h>
 
 #include "app/atomic_file.hpp"
+#include "app/channel_backtest_command.hpp"
 #include "app/commands.hpp"
 #include "app/progress_bar.hpp"
 #include "app/report_error.hpp"
@@ -254,15 +257,44 @@ int run_backtest_command(const BacktestOptions& options) {
 
 void register_backtest_command(CLI::App& app, CliContext& context) {
   auto options = std::make_shared<BacktestOptions>();
+  auto channel = std::make_shared<ChannelBacktestOptions>();
   CLI::App* command = app.add_subcommand(
-      "backtest", "Run a strategy over historical candles and report trades and metrics");
-  command->add_option("--config", options->config_file, "Backtest config (TOML)")
-      ->required()
+      "backtest",
+      "Run a strategy over historical candles and report trades and metrics; with --signals, "
+      "replay signal channels against candles and report every signal's outcome");
+  command
+      ->add_option("--config", options->config_file,
+                   "Backtest config (TOML); with --signals optional: the account, simulated "
+                   "exchange and [strategy.params] of the signal follower")
       ->type_name("FILE");
   command->add_option("--json", options->json_output, "Write the JSON report to OUT")
       ->type_name("OUT");
   command->add_option("--html", options->html_output, "Write the HTML report to OUT")
       ->type_name("OUT");
+  command
+      ->add_option("--signals", channel->signal_files,
+                   "Channel posts to backtest: Telegram Desktop exports (.json) or JSON lines "
+                   "(.jsonl); several files are read in order")
+      ->type_name("FILE...");
+  command
+      ->add_option("--data", channel->data_dir,
+                   "With --signals: the folder of candle files, looked up by symbol (Binance "
+                   "BTCUSDT-1m-2024-01-01.csv, freqtrade BTC_USDT-1m.json)")
+      ->type_name("DIR");
+  command
+      ->add_option("--timeframe", channel->timeframe,
+                   "With --signals: use candles of this timeframe (default: each symbol's "
+                   "smallest)")
+      ->type_name("TIMEFRAME");
+  command
+      ->add_option("--db", channel->db,
+                   "With --signals: import into this database and store each channel's outcomes "
+                   "in channel_stats (default: an in-memory database)")
+      ->type_name("PATH");
+  command
+      ->add_option("--latency", channel->latency_seconds,
+                   "With --signals: seconds from a post to its classification (default 0)")
+      ->type_name("SECONDS");
   command
       ->add_option("--timeframe-detail", options->timeframe_detail,
                    "Match orders against each market's detail_data of this lower timeframe "
@@ -283,7 +315,22 @@ void register_backtest_command(CLI::App& app, CliContext& context) {
   command->add_option("--progress", options->progress, "Progress bar on stderr")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->type_name("auto|always|never");
-  command->callback([&context, options] {
+  command->callback([&context, options, channel] {
+    if (!channel->signal_files.empty() || !channel->data_dir.empty()) {
+      if (channel->signal_files.empty() || channel->data_dir.empty()) {
+        throw CLI::ValidationError("--signals and --data", "a channel backtest needs both");
+      }
+      channel->config_file = options->config_file;
+      channel->json_output = options->json_output;
+      channel->html_output = options->html_output;
+      context.action = [&context, channel] {
+        return run_channel_backtest_command(*channel, context);
+      };
+      return;
+    }
+    if (options->config_file.empty()) {
+      throw CLI::RequiredError("--config (or --signals with --data)");
+    }
     context.action = [options] { return run_backtest_command(*options); };
   });
 }

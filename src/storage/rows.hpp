@@ -145,10 +145,15 @@ struct ChannelStatsRow {
   std::optional<core::Timestamp> first_ts = std::nullopt;  // the first and last post (ts_event)
   std::optional<core::Timestamp> last_ts = std::nullopt;
   core::Timestamp updated_at;
-  // Outcomes of the channel's signals; empty until a channel backtest fills them.
+  // Outcomes of the channel's filled signals; empty until a channel backtest fills them
+  // (`sigtrader backtest --signals ... --db`), kept when the counts above are refreshed.
   std::optional<std::int64_t> wins = std::nullopt;
   std::optional<std::int64_t> losses = std::nullopt;
   std::optional<double> win_rate = std::nullopt;
+  std::optional<double> avg_r = std::nullopt;
+  std::optional<double> avg_win_r = std::nullopt;
+  std::optional<double> expectancy = std::nullopt;  // mean PnL per filled signal, quote asset
+  std::optional<core::Timestamp> outcomes_at = std::nullopt;
 };
 
 // One text of a post as it became visible, for replays: version 1 is the text first stored (the

@@ -325,6 +325,14 @@ CREATE TABLE channel_stats (
 ) STRICT;
 )sql";
 
+// Channel backtests measure what a channel's signals earned; the trust-weighted sizer reads it.
+constexpr std::string_view kVersion6 = R"sql(
+ALTER TABLE channel_stats ADD COLUMN avg_r REAL;        -- mean R of the filled signals
+ALTER TABLE channel_stats ADD COLUMN avg_win_r REAL;    -- mean R of the winning ones
+ALTER TABLE channel_stats ADD COLUMN expectancy REAL;   -- mean PnL per filled signal (quote)
+ALTER TABLE channel_stats ADD COLUMN outcomes_at INTEGER;  -- when a backtest measured them
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "users, channels, messages, signals, labels", kVersion1},
     Migration{2,
@@ -339,6 +347,7 @@ constexpr std::array kMigrations{
               "signals read per message version, with update kind, link, warnings and margin; "
               "channel statistics",
               kVersion5},
+    Migration{6, "channel outcomes from channel backtests: average R, expectancy", kVersion6},
 };
 
 }  // namespace

@@ -19,7 +19,7 @@ constexpr std::string_view kSignalColumns =
 
 constexpr std::string_view kStatsColumns =
     "channel_id, messages, longs, shorts, updates, nones, linked_updates, share_none, first_ts, "
-    "last_ts, updated_at, wins, losses, win_rate";
+    "last_ts, updated_at, wins, losses, win_rate, avg_r, avg_win_r, expectancy, outcomes_at";
 
 std::string encode_strings(const std::vector<std::string>& values) {
   boost::json::array array;
@@ -97,6 +97,10 @@ core::Result<ChannelStatsRow> read_stats(const SqliteStatement& statement) {
       .wins = row.get_optional<std::int64_t>(11),
       .losses = row.get_optional<std::int64_t>(12),
       .win_rate = row.get_optional<double>(13),
+      .avg_r = row.get_optional<double>(14),
+      .avg_win_r = row.get_optional<double>(15),
+      .expectancy = row.get_optional<double>(16),
+      .outcomes_at = row.get_optional<core::Timestamp>(17),
   };
   SIGTRADER_RETURN_IF_ERROR(row.status());
   return stats;
@@ -210,10 +214,12 @@ core::Result<std::vector<SignalRow>> SqliteStore::signals_for_channel(
 }
 
 core::Status SqliteStore::put_channel_stats(const ChannelStatsRow& stats) {
-  SIGTRADER_TRY(auto statement,
-                db_->cached(fmt::format("INSERT OR REPLACE INTO channel_stats ({}) VALUES (?1, ?2, "
-                                        "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                                        kStatsColumns)));
+  SIGTRADER_TRY(
+      auto statement,
+      db_->cached(fmt::format("INSERT OR REPLACE INTO channel_stats ({}) VALUES (?1, ?2, "
+                              "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                              "?17, ?18)",
+                              kStatsColumns)));
   statement->bind(1, stats.channel_id);
   statement->bind(2, stats.messages);
   statement->bind(3, stats.longs);
@@ -228,6 +234,10 @@ core::Status SqliteStore::put_channel_stats(const ChannelStatsRow& stats) {
   statement->bind(12, stats.wins);
   statement->bind(13, stats.losses);
   statement->bind(14, stats.win_rate);
+  statement->bind(15, stats.avg_r);
+  statement->bind(16, stats.avg_win_r);
+  statement->bind(17, stats.expectancy);
+  statement->bind(18, stats.outcomes_at);
   if (auto status = statement->run(); !status.ok()) {
     return status.error().with_context(
         fmt::format("storing the statistics of channel '{}'", stats.channel_id.str()));

@@ -126,7 +126,7 @@ core::Result<SignalFollowerConfig> SignalFollowerConfig::from(Parameters paramet
 }
 
 EntrySizer fixed_notional_sizer(core::Money notional) {
-  return [notional](const EntrySizingRequest& request) -> core::Result<core::Quantity> {
+  return [notional](const EntrySizingRequest& request) -> core::Result<EntrySize> {
     SIGTRADER_TRY(const Decimal raw, core::checked_div(notional.decimal(), request.entry.decimal(),
                                                        kFractionScale, core::Rounding::kDown));
     SIGTRADER_TRY(const core::Quantity quantity,
@@ -137,18 +137,51 @@ EntrySizer fixed_notional_sizer(core::Money notional) {
                                request.market.instrument.symbol.quote, request.entry.to_string(),
                                request.market.instrument.symbol.to_string()));
     }
-    return quantity;
+    return EntrySize{quantity, request.stop, request.targets};
   };
 }
 
-SignalFollower::SignalFollower(SignalFollowerConfig config, EntrySizer sizer)
-    : config_(std::move(config)), sizer_(std::move(sizer)) {
+SignalFollower::SignalFollower(SignalFollowerConfig config, EntrySizer sizer,
+                               OutcomeObserver on_closed)
+    : config_(std::move(config)), sizer_(std::move(sizer)), on_closed_(std::move(on_closed)) {
   if (!sizer_) sizer_ = fixed_notional_sizer(config_.notional_per_signal);
 }
 
 void SignalFollower::note(const StrategyContext& context, const bus::SignalEvent& signal,
                           std::string text) {
   notes_.push_back(SignalNote{context.now(), signal.channel, signal.message_id, std::move(text)});
+}
+
+void SignalFollower::skip(const StrategyContext& context, const bus::SignalEvent& signal,
+                          std::string reason) {
+  const auto index =
+      outcome_index_.find(SignalKey{signal.channel.str(), signal.message_id.value()});
+  if (index != outcome_index_.end()) {
+    SignalOutcome& outcome = outcomes_[index->second];
+    outcome.end = SignalEnd::kRejected;
+    outcome.reasons.push_back(reason);
+  }
+  note(context, signal, "skipped: " + reason);
+}
+
+void SignalFollower::end_unfilled(Followed& followed, SignalEnd end, std::string reason) {
+  SignalOutcome& outcome = outcomes_[followed.outcome];
+  outcome.reasons.push_back(std::move(reason));
+  if (followed.entered) return;  // the position goes on
+  outcome.end = end;
+  followed.done = true;
+}
+
+void SignalFollower::reach_targets(Followed& followed, const market::Candle& candle,
+                                   core::Timestamp now) {
+  SignalOutcome& outcome = outcomes_[followed.outcome];
+  const bool is_long = followed.side == core::PositionSide::kLong;
+  for (std::size_t level = followed.take_profits.size(); level < followed.targets.size(); ++level) {
+    const core::Price target = followed.targets[level];
+    if (level < outcome.targets_hit()) continue;
+    if (is_long ? candle.high < target : candle.low > target) break;
+    outcome.reach_target(level, now);
+  }
 }
 
 core::Quantity SignalFollower::open_quantity(const StrategyContext& context, std::size_t market) {
@@ -181,76 +214,87 @@ void SignalFollower::on_signal(StrategyContext& context, const bus::SignalEvent&
 
 void SignalFollower::follow(StrategyContext& context, const bus::SignalEvent& signal) {
   const SignalKey key{signal.channel.str(), signal.message_id.value()};
-  if (followed_.contains(key)) {
+  if (outcome_index_.contains(key)) {
     note(
         context, signal,
         fmt::format("edit (version {}) of a signal already followed: not applied", signal.version));
     return;
   }
+  SignalOutcome record;
+  record.channel = signal.channel;
+  record.message_id = signal.message_id;
+  record.received_at = context.now();
+  record.symbol = signal.symbol;
+  record.side = signal.side;
+  outcome_index_.emplace(key, outcomes_.size());
+  outcomes_.push_back(std::move(record));
+
   if (signal.confidence < config_.min_confidence) {
-    note(context, signal,
-         fmt::format("skipped: confidence {} is below min_confidence {}", signal.confidence,
+    skip(context, signal,
+         fmt::format("confidence {} is below min_confidence {}", signal.confidence,
                      config_.min_confidence));
     return;
   }
   if (!signal.symbol || !signal.side) {
-    note(context, signal, "skipped: the signal names no symbol or side");
+    skip(context, signal, "the signal names no symbol or side");
     return;
   }
   const std::optional<std::size_t> market = market_of(context, *signal.symbol);
   if (!market) {
-    note(context, signal,
-         fmt::format("skipped: {} is not a market of this run", signal.symbol->to_string()));
+    skip(context, signal,
+         fmt::format("{} is not a market of this run", signal.symbol->to_string()));
     return;
   }
   if (!signal.stop_loss && config_.skip_without_stop) {
-    note(context, signal, "skipped: no stop loss (skip_without_stop)");
+    skip(context, signal, "no stop loss (skip_without_stop)");
     return;
   }
   const MarketInfo& info = context.markets()[*market];
   if (*signal.side == core::PositionSide::kShort &&
       info.instrument.kind == core::InstrumentKind::kSpot) {
-    note(context, signal,
-         fmt::format("skipped: {} is a spot market, a short needs a perpetual",
+    skip(context, signal,
+         fmt::format("{} is a spot market, a short needs a perpetual",
                      info.instrument.symbol.to_string()));
     return;
   }
   if (open_quantity(context, *market).is_positive()) {
-    note(context, signal,
-         fmt::format("skipped: {} already has an open position (one position per market)",
+    skip(context, signal,
+         fmt::format("{} already has an open position (one position per market)",
                      info.instrument.symbol.to_string()));
     return;
   }
   for (const auto& [other_key, other] : followed_) {
     if (!other.done && other.market == *market) {
-      note(context, signal,
-           fmt::format("skipped: {} is already traded for signal {} of {} (one position per "
-                       "market)",
+      skip(context, signal,
+           fmt::format("{} is already traded for signal {} of {} (one position per market)",
                        info.instrument.symbol.to_string(), other_key.second, other_key.first));
       return;
     }
   }
   if (config_.entry != EntryMode::kMarket && signal.entries.empty()) {
-    note(context, signal, "skipped: no entry price for a limit entry");
+    skip(context, signal, "no entry price for a limit entry");
     return;
   }
 
   Followed followed;
   followed.signal = signal;
+  followed.outcome = outcomes_.size() - 1;
   followed.market = *market;
   followed.side = *signal.side;
   followed.stop_price = signal.stop_loss;
+  followed.targets = signal.targets;
   followed.received_at = context.now();
   followed.expires_at = context.now() + config_.entry_expiry;
   auto [it, inserted] = followed_.emplace(key, std::move(followed));
   const core::Status placed = place_entries(context, key, it->second);
   if (!placed.ok() || it->second.entries.empty()) {
-    note(context, signal,
-         fmt::format("skipped: {}",
-                     placed.ok() ? "no entry order was accepted" : placed.error().message()));
     it->second.done = true;
+    skip(context, signal, placed.ok() ? "no entry order was accepted" : placed.error().message());
     return;
   }
+  SignalOutcome& outcome = outcomes_[it->second.outcome];
+  outcome.followed = true;
+  outcome.target_count = it->second.targets.size();
   if (config_.entry != EntryMode::kMarket) {
     (void)context.set_timer(it->second.expires_at, std::string(kExpiryTag));
   }
@@ -301,9 +345,12 @@ core::Status SignalFollower::place_entries(StrategyContext& context, const Signa
       reference = is_long ? *high : *low;
       break;
   }
-  const EntrySizingRequest request{info,   followed.side,      reference, followed.stop_price,
-                                   signal, context.portfolio()};
-  SIGTRADER_TRY(const core::Quantity total, sizer_(request));
+  const EntrySizingRequest request{
+      info, followed.side, reference, followed.stop_price, followed.targets, signal, context};
+  SIGTRADER_TRY(const EntrySize size, sizer_(request));
+  const core::Quantity total = size.quantity;
+  followed.stop_price = size.stop;
+  followed.targets = size.targets;
 
   if (config_.entry == EntryMode::kSplit) {
     EntrySplit split = config_.split;
@@ -364,7 +411,7 @@ void SignalFollower::place_stop(StrategyContext& context, const SignalKey& key,
 void SignalFollower::place_exits(StrategyContext& context, const SignalKey& key,
                                  Followed& followed) {
   place_stop(context, key, followed);
-  const std::vector<core::Price>& targets = followed.signal.targets;
+  const std::vector<core::Price>& targets = followed.targets;
   const std::vector<Decimal> fractions = ladder_fractions(targets.size());
   followed.take_profits.resize(fractions.size());
   // Rungs already filled stay done; the others share the open position by their fractions.
@@ -449,20 +496,26 @@ void SignalFollower::on_fill(StrategyContext& context, std::size_t market,
   const std::size_t index = ref->second.index;
   Followed& followed = followed_.at(key);
   if (followed.done) return;
+  SignalOutcome& outcome = outcomes_[followed.outcome];
   const bool flat = !open_quantity(context, market).is_positive();
 
   TrackedOrder* order = nullptr;
   switch (role) {
     case Role::kEntry:
       order = &followed.entries[index];
+      if (!outcome.filled()) outcome.stop_at_entry = followed.stop_price;
+      outcome.add_entry_fill(fill.header.ts_event, fill.quantity, fill.price, fill.fee);
       break;
     case Role::kStop:
       if (followed.stop && followed.stop->id == fill.client_order_id) order = &*followed.stop;
+      outcome.add_exit_fill(fill.quantity, fill.price, fill.fee);
       break;
     case Role::kTakeProfit:
       order = &followed.take_profits[index];
+      outcome.add_exit_fill(fill.quantity, fill.price, fill.fee);
       break;
     case Role::kClose:
+      outcome.add_exit_fill(fill.quantity, fill.price, fill.fee);
       break;
   }
   bool completed = false;
@@ -472,11 +525,22 @@ void SignalFollower::on_fill(StrategyContext& context, std::size_t market,
     if (completed) order->live = false;
   }
   if (completed) orders_.erase(fill.client_order_id);
+  if (role == Role::kTakeProfit) outcome.reach_target(index, fill.header.ts_event);
 
   if (flat) {
     // Closed by the stop, the last target or a close: nothing of this signal may stay open.
     if (followed.entered || role != Role::kEntry) {
+      outcome.closed_at = fill.header.ts_event;
+      outcome.stopped = role == Role::kStop;
+      const bool all_by_targets =
+          role == Role::kTakeProfit &&
+          std::all_of(followed.take_profits.begin(), followed.take_profits.end(),
+                      [](const TrackedOrder& rung) { return rung.filled >= rung.quantity; });
+      outcome.end = all_by_targets                                      ? SignalEnd::kAllTargets
+                    : role == Role::kStop && outcome.targets_hit() == 0 ? SignalEnd::kStopped
+                                                                        : SignalEnd::kPartial;
       finish(context, followed);
+      if (on_closed_) on_closed_(outcome, context);
       return;
     }
   }
@@ -511,11 +575,14 @@ void SignalFollower::on_candle(StrategyContext& context, std::size_t market,
   for (auto& [key, followed] : followed_) {
     if (followed.done || followed.market != market) continue;
     if (candle.open_time < followed.received_at) continue;  // before the signal was known
+    if (followed.entered && open_quantity(context, market).is_positive()) {
+      reach_targets(followed, candle, context.now());
+    }
     const bool unfilled = std::any_of(followed.entries.begin(), followed.entries.end(),
                                       [](const TrackedOrder& entry) { return entry.live; });
     if (!unfilled) continue;
     const bool is_long = followed.side == core::PositionSide::kLong;
-    const std::vector<core::Price>& targets = followed.signal.targets;
+    const std::vector<core::Price>& targets = followed.targets;
     const bool target_touched = !targets.empty() && (is_long ? candle.high >= targets.front()
                                                              : candle.low <= targets.front());
     const bool stop_touched =
@@ -523,10 +590,10 @@ void SignalFollower::on_candle(StrategyContext& context, std::size_t market,
         (is_long ? candle.low <= *followed.stop_price : candle.high >= *followed.stop_price);
     if (!target_touched && !stop_touched) continue;
     cancel_entries(context, followed);
-    note(context, followed.signal,
-         fmt::format("unfilled entries canceled: the {} was reached first",
-                     target_touched ? "first target" : "stop"));
-    if (!followed.entered) followed.done = true;
+    const std::string reason = fmt::format("unfilled entries canceled: the {} was reached first",
+                                           target_touched ? "first target" : "stop");
+    note(context, followed.signal, reason);
+    end_unfilled(followed, SignalEnd::kCanceled, reason);
   }
 }
 
@@ -538,8 +605,17 @@ void SignalFollower::on_timer(StrategyContext& context, std::string_view tag) {
                                       [](const TrackedOrder& entry) { return entry.live; });
     if (!unfilled) continue;
     cancel_entries(context, followed);
-    note(context, followed.signal, "unfilled entries canceled: entry_expiry elapsed");
-    if (!followed.entered) followed.done = true;
+    const std::string reason = "unfilled entries canceled: entry_expiry elapsed";
+    note(context, followed.signal, reason);
+    end_unfilled(followed, SignalEnd::kExpired, reason);
+  }
+}
+
+void SignalFollower::on_stop(StrategyContext& context) {
+  for (auto& [key, followed] : followed_) {
+    if (followed.done || followed.entered) continue;
+    cancel_entries(context, followed);
+    end_unfilled(followed, SignalEnd::kExpired, "the run ended before an entry filled");
   }
 }
 
@@ -549,6 +625,7 @@ void SignalFollower::apply_update(StrategyContext& context, const bus::SignalEve
   if (it == followed_.end() || it->second.done) return;
   const SignalKey& key = it->first;
   Followed& followed = it->second;
+  SignalOutcome& outcome = outcomes_[followed.outcome];
   const std::string kind = update.update_kind.value_or("");
   const bool open = open_quantity(context, followed.market).is_positive();
 
@@ -565,11 +642,15 @@ void SignalFollower::apply_update(StrategyContext& context, const bus::SignalEve
       return;
     }
     followed.stop_price = *price;
+    outcome.reasons.push_back(fmt::format("message {} moved the stop to {}",
+                                          update.message_id.value(), price->to_string()));
     if (followed.entered && open) place_stop(context, key, followed);
   } else if (kind == "close") {
     cancel_entries(context, followed);
     if (!open) {
-      followed.done = true;
+      end_unfilled(followed, SignalEnd::kCanceled,
+                   fmt::format("message {} closed the signal before an entry filled",
+                               update.message_id.value()));
       return;
     }
     cancel_exits(context, followed);
@@ -578,13 +659,16 @@ void SignalFollower::apply_update(StrategyContext& context, const bus::SignalEve
       note(context, update, fmt::format("close refused: {}", id.error().message()));
       return;
     }
+    outcome.reasons.push_back(
+        fmt::format("message {} closed the position", update.message_id.value()));
     if (!id->empty()) orders_[*id] = OrderRef{key, Role::kClose, 0};
   } else if (kind == "cancel") {
     cancel_entries(context, followed);
     if (followed.entered) {
       note(context, update, "cancel after the entry filled: the position is left open");
     } else {
-      followed.done = true;
+      end_unfilled(followed, SignalEnd::kCanceled,
+                   fmt::format("message {} canceled the signal", update.message_id.value()));
     }
   }
   // target_hit, stop_hit: our own orders handle them.

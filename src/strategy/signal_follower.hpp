@@ -17,6 +17,7 @@
 #include "core/time.hpp"
 #include "strategy/entry_split.hpp"
 #include "strategy/parameters.hpp"
+#include "strategy/signal_outcome.hpp"
 #include "strategy/strategy.hpp"
 
 namespace sigtrader::strategy {
@@ -58,19 +59,32 @@ struct SignalFollowerConfig {
 };
 
 // What a sizer is asked: how much of `market` to buy (long) or sell (short) for `signal`, entering
-// around `entry` with the protective stop at `stop` (when the signal gives one).
+// around `entry` with the protective stop at `stop` (when the signal gives one) and `targets`.
 struct EntrySizingRequest {
   const MarketInfo& market;
   core::PositionSide side;
   core::Price entry;
   std::optional<core::Price> stop;
+  const std::vector<core::Price>& targets;
   const bus::SignalEvent& signal;
-  const execution::Portfolio& portfolio;
+  const StrategyContext& context;  // now, the portfolio, the market's candles so far
 };
 
-// Returns the whole entry quantity of a signal (before the split); an error skips the signal with
-// the error's message as the reason. This is the seam for risk-based sizing (risk::RiskEngine).
-using EntrySizer = std::function<core::Result<core::Quantity>(const EntrySizingRequest&)>;
+// A sizer's answer: the whole entry quantity of a signal (before the split) and the exits to
+// trade it with, which a risk-based sizer may derive when the signal lacks them.
+struct EntrySize {
+  core::Quantity quantity;
+  std::optional<core::Price> stop;
+  std::vector<core::Price> targets;
+};
+
+// An error skips the signal with the error's message as the reason. This is the seam for
+// risk-based sizing (engine::RiskGate puts risk::RiskEngine here).
+using EntrySizer = std::function<core::Result<EntrySize>(const EntrySizingRequest&)>;
+
+// Told when a followed signal's position has closed (the risk engine's circuit breaker learns
+// from it). Called from within the strategy's callbacks.
+using OutcomeObserver = std::function<void(const SignalOutcome&, const StrategyContext&)>;
 
 // notional / entry price, rounded down to the instrument's step.
 EntrySizer fixed_notional_sizer(core::Money notional);
@@ -103,7 +117,8 @@ struct SignalNote {
 // already followed (version > 1) are noted, not applied.
 class SignalFollower final : public Strategy {
  public:
-  explicit SignalFollower(SignalFollowerConfig config, EntrySizer sizer = nullptr);
+  explicit SignalFollower(SignalFollowerConfig config, EntrySizer sizer = nullptr,
+                          OutcomeObserver on_closed = nullptr);
 
   std::string_view name() const override { return "signal_follower"; }
   void on_candle(StrategyContext& context, std::size_t market,
@@ -111,9 +126,14 @@ class SignalFollower final : public Strategy {
   void on_fill(StrategyContext& context, std::size_t market, const bus::FillEvent& fill) override;
   void on_timer(StrategyContext& context, std::string_view tag) override;
   void on_signal(StrategyContext& context, const bus::SignalEvent& signal) override;
+  // Entries still unfilled when the run stops count as expired.
+  void on_stop(StrategyContext& context) override;
 
   // Everything skipped or ignored so far, oldest first.
   const std::vector<SignalNote>& notes() const { return notes_; }
+  // One per long/short signal received (edits of one already received excluded), in arrival
+  // order: what was done with it and what it earned.
+  const std::vector<SignalOutcome>& outcomes() const { return outcomes_; }
 
  private:
   using SignalKey = std::pair<std::string, std::int64_t>;  // channel, message id
@@ -126,9 +146,11 @@ class SignalFollower final : public Strategy {
   };
   struct Followed {
     bus::SignalEvent signal;
+    std::size_t outcome = 0;  // index into outcomes_
     std::size_t market = 0;
     core::PositionSide side = core::PositionSide::kLong;
     std::optional<core::Price> stop_price;
+    std::vector<core::Price> targets;  // the signal's, or the sizer's when it derived them
     core::Timestamp received_at;
     core::Timestamp expires_at;
     std::vector<TrackedOrder> entries;
@@ -157,6 +179,13 @@ class SignalFollower final : public Strategy {
                                           Followed& followed, execution::OrderRequest request,
                                           Role role, std::size_t index);
   void note(const StrategyContext& context, const bus::SignalEvent& signal, std::string text);
+  // Notes why `signal` is not followed and records it as rejected.
+  void skip(const StrategyContext& context, const bus::SignalEvent& signal, std::string reason);
+  // Ends `followed` without a position: its entries were canceled or expired.
+  void end_unfilled(Followed& followed, SignalEnd end, std::string reason);
+  // Records the take-profit levels the candle reached while the position was open, for levels
+  // without an order of their own (tp_split shorter than the signal's targets).
+  void reach_targets(Followed& followed, const market::Candle& candle, core::Timestamp now);
   // Quantity of the open position of `market` (positive for both sides); zero when flat.
   static core::Quantity open_quantity(const StrategyContext& context, std::size_t market);
   // The take-profit fractions for `targets` targets (see tp_split).
@@ -164,7 +193,10 @@ class SignalFollower final : public Strategy {
 
   SignalFollowerConfig config_;
   EntrySizer sizer_;
+  OutcomeObserver on_closed_;
   std::map<SignalKey, Followed> followed_;
+  std::vector<SignalOutcome> outcomes_;
+  std::map<SignalKey, std::size_t> outcome_index_;
   std::map<core::ClientOrderId, OrderRef> orders_;
   std::vector<SignalNote> notes_;
 };

@@ -1,0 +1,120 @@
+#include "engine/risk_gate.hpp"
+
+#include <cmath>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "market/indicators/atr.hpp"
+
+namespace sigtrader::engine {
+namespace {
+
+using core::Error;
+using core::ErrorCode;
+
+constexpr int kAtrScale = 12;
+
+// The ATR of the last candles of `history`, when there are enough of them.
+std::optional<core::Price> atr_of(std::span<const market::Candle> history, std::size_t period) {
+  if (period == 0 || history.size() < period + 1) return std::nullopt;
+  market::indicators::Atr atr(period);
+  double value = 0;
+  for (const market::Candle& candle : history) {
+    value = atr.update(candle.high.to_double(), candle.low.to_double(), candle.close.to_double());
+  }
+  if (!std::isfinite(value) || !(value > 0)) return std::nullopt;
+  auto price = core::Price::from_double(value, kAtrScale, core::Rounding::kHalfEven);
+  if (!price) return std::nullopt;
+  return *price;
+}
+
+std::string joined_reasons(const std::vector<risk::RiskReason>& reasons) {
+  std::string text = "risk: ";
+  for (std::size_t i = 0; i < reasons.size(); ++i) {
+    text += (i == 0 ? "" : "; ") + reasons[i].text;
+  }
+  return text;
+}
+
+}  // namespace
+
+RiskGate::RiskGate(risk::RiskEngine& engine, RiskGateOptions options)
+    : engine_(engine), options_(std::move(options)) {}
+
+strategy::EntrySizer RiskGate::sizer() {
+  return [this](const strategy::EntrySizingRequest& request) { return size(request); };
+}
+
+strategy::OutcomeObserver RiskGate::observer() {
+  return [this](const strategy::SignalOutcome& outcome, const strategy::StrategyContext& context) {
+    closed(outcome, context);
+  };
+}
+
+risk::AccountView RiskGate::account(const strategy::StrategyContext& context) {
+  risk::AccountView view;
+  std::map<core::Symbol, core::Price> marks;
+  for (const strategy::MarketInfo& market : context.markets()) {
+    const auto history = context.history(market.index);
+    if (history.empty()) continue;
+    const core::Price mark = history.back().close;
+    marks.emplace(market.instrument.symbol, mark);
+    const execution::Position* position = context.position(market.index);
+    if (position == nullptr || position->quantity().is_zero()) continue;
+    view.positions.push_back(risk::OpenPosition{
+        market.instrument.symbol,
+        position->quantity().is_negative() ? core::PositionSide::kShort : core::PositionSide::kLong,
+        position->quantity().abs() * mark});
+  }
+  // A market with a position but no candle yet cannot be marked; cash alone is the best reading.
+  const core::Money equity = context.portfolio().equity(marks).value_or(context.portfolio().cash());
+  const core::Timestamp day = context.now().start_of_day();
+  if (!day_start_ || *day_start_ != day) {
+    day_start_ = day;
+    day_start_equity_ = equity;
+  }
+  if (!peak_equity_ || equity > *peak_equity_) peak_equity_ = equity;
+  view.equity = equity;
+  view.peak_equity = *peak_equity_;
+  view.day_start_equity = *day_start_equity_;
+  return view;
+}
+
+core::Result<strategy::EntrySize> RiskGate::size(const strategy::EntrySizingRequest& request) {
+  const strategy::StrategyContext& context = request.context;
+  const auto history = context.history(request.market.index);
+  risk::EntryRequest entry;
+  entry.ts = context.now();
+  entry.channel = request.signal.channel;
+  entry.symbol = request.market.instrument.symbol;
+  entry.side = request.side;
+  entry.entry = request.entry;
+  entry.stop_loss = request.stop;
+  entry.targets = request.targets;
+  // The market's configured leverage is what the position is traded at, whatever the post says.
+  entry.leverage = request.market.leverage;
+  entry.confidence = request.signal.confidence;
+  entry.signal_ts = request.signal.header.ts_event;
+
+  risk::DecisionInputs inputs;
+  inputs.atr = atr_of(history, options_.atr_period);
+  if (const auto trust = options_.channel_trust.find(request.signal.channel.str());
+      trust != options_.channel_trust.end()) {
+    inputs.channel_trust = trust->second;
+  }
+  const core::Price last_price = history.empty() ? request.entry : history.back().close;
+  const risk::RiskDecision decision =
+      engine_.decide(entry, account(context), request.market.instrument, last_price, inputs);
+  if (!decision.accepted()) return Error(ErrorCode::kRejected, joined_reasons(decision.reasons));
+  engine_.record_entry(entry);
+  return strategy::EntrySize{decision.quantity, decision.stop_loss, decision.targets};
+}
+
+void RiskGate::closed(const strategy::SignalOutcome& outcome,
+                      const strategy::StrategyContext& context) {
+  const risk::AccountView view = account(context);
+  engine_.on_trade_closed(context.now(), outcome.pnl(), view.equity);
+}
+
+}  // namespace sigtrader::engine
