@@ -189,7 +189,7 @@ RiskDecision RiskEngine::decide(const EntryRequest& request, const AccountView& 
   }
 
   const ValidationResult validation =
-      validator().validate(entry, account, last_price, decision.notional);
+      validator().validate(entry, account, last_price, decision.notional, inputs.exposure_groups);
   decision.reasons.insert(decision.reasons.end(), validation.reasons.begin(),
                           validation.reasons.end());
   if (!decision.reasons.empty()) {
@@ -199,6 +199,12 @@ RiskDecision RiskEngine::decide(const EntryRequest& request, const AccountView& 
   }
   emit(entry, decision);
   return decision;
+}
+
+ExposureGroups RiskEngine::exposure_groups(const ReturnSeries& returns) const {
+  const ValidatorConfig& validator_config = config_.validator;
+  return group_by_correlation(returns, validator_config.correlation_threshold,
+                              validator_config.correlation_min_points);
 }
 
 void RiskEngine::record_entry(const EntryRequest& request) {

@@ -14,6 +14,7 @@
 #include "core/time.hpp"
 #include "risk/circuit_breaker.hpp"
 #include "risk/entry_request.hpp"
+#include "risk/exposure_groups.hpp"
 #include "risk/policy.hpp"
 #include "risk/position_sizer.hpp"
 #include "risk/sizer_edge.hpp"
@@ -47,6 +48,11 @@ core::Status validate(const RiskEngineConfig& config);
 struct DecisionInputs {
   std::optional<core::Price> atr;             // the symbol's ATR: derives exits, sizes AtrRisk
   std::optional<ChannelTrust> channel_trust;  // the request's channel's record, when known
+  // Which symbols move together (RiskEngine::exposure_groups()), for the group exposure limit;
+  // null skips that check. Groups rather than raw returns: grouping costs O(symbols² × points),
+  // so the caller computes it once per closed candle and every decision until the next one shares
+  // it. Not owned; it must outlive the call.
+  const ExposureGroups* exposure_groups = nullptr;
 };
 
 enum class DecisionKind { kAccepted, kResized, kRejected };
@@ -76,8 +82,8 @@ struct RiskDecision {
 //
 // decide(): breaker → exits from the ATR (PolicyLimits::stop_atr / take_profit_atr) → size
 // (size_entry) → × drawdown_risk_scale(), rounded down to the step → validate with the final
-// notional. An open breaker refuses at once; every other refusal is collected, so a rejected
-// decision names every reason at the same time.
+// notional (and the correlated groups, when given). An open breaker refuses at once; every other
+// refusal is collected, so a rejected decision names every reason at the same time.
 //
 // Nothing is refused silently: every decision is a bus::RiskEvent (decision_accepted |
 // decision_resized | decision_rejected) published when a bus is given and kept, together with the
@@ -97,6 +103,10 @@ class RiskEngine {
   RiskDecision decide(const EntryRequest& request, const AccountView& account,
                       const core::Instrument& instrument, core::Price last_price,
                       const DecisionInputs& inputs = {});
+
+  // Groups `returns` (venue symbols) by the configured correlation_threshold and
+  // correlation_min_points, for DecisionInputs::exposure_groups.
+  ExposureGroups exposure_groups(const ReturnSeries& returns) const;
 
   // Call once an accepted entry has been sent: starts its symbol cooldown and duplicate window.
   void record_entry(const EntryRequest& request);

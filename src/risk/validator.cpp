@@ -140,6 +140,40 @@ void check_exposure(const ValidatorConfig& config, const core::Symbol& symbol,
   }
 }
 
+// Open positions on the entry's correlated group, plus the entry. A group of one is left to the
+// symbol limit: counting it here would make this a second, stricter symbol limit.
+void check_group_exposure(const ValidatorConfig& config, const core::Symbol& symbol,
+                          const AccountView& account, core::Money entry_notional,
+                          const ExposureGroups& groups, std::vector<RiskReason>& reasons) {
+  core::Money in_group = entry_notional.abs();
+  bool any_partner = false;
+  for (const OpenPosition& position : account.positions) {
+    if (!groups.same_group(position.symbol, symbol)) continue;
+    in_group += position.notional.abs();
+    any_partner = any_partner || position.symbol != symbol;
+  }
+  if (!any_partner || !above_percent_of(in_group, account.equity, config.max_group_exposure_pct)) {
+    return;
+  }
+  std::vector<std::string> members;
+  for (const core::Symbol& member : groups.group_of(symbol))
+    members.push_back(member.to_string());
+  std::vector<std::string> open;
+  for (const OpenPosition& position : account.positions) {
+    if (groups.same_group(position.symbol, symbol)) {
+      open.push_back(position.symbol.to_string() + " " + position.notional.abs().to_string());
+    }
+  }
+  reasons.push_back(
+      {"max_group_exposure",
+       fmt::format("exposure to the correlated group {} would be {} with this entry of {} on {} "
+                   "(open: {}), above the maximum {:.2f} ({:.2f}% of equity {})",
+                   fmt::join(members, ", "), in_group.to_string(), entry_notional.abs().to_string(),
+                   symbol.to_string(), fmt::join(open, ", "),
+                   limit_of(account.equity, config.max_group_exposure_pct),
+                   config.max_group_exposure_pct, account.equity.to_string())});
+}
+
 void check_drawdown(const ValidatorConfig& config, const AccountView& account,
                     std::vector<RiskReason>& reasons) {
   if (!account.peak_equity.is_positive()) return;
@@ -166,6 +200,7 @@ core::Status ValidatorConfig::validate() const {
   const std::pair<const char*, double> percents[] = {
       {"max_symbol_exposure_pct", max_symbol_exposure_pct},
       {"max_total_exposure_pct", max_total_exposure_pct},
+      {"max_group_exposure_pct", max_group_exposure_pct},
       {"max_drawdown_pct", max_drawdown_pct},
   };
   for (const auto& [name, value] : percents) {
@@ -182,6 +217,17 @@ core::Status ValidatorConfig::validate() const {
   if (!(drawdown_scale_floor >= 0.0 && drawdown_scale_floor <= 1.0)) {
     return config_error(
         fmt::format("drawdown_scale_floor {} is not in 0..1", drawdown_scale_floor));
+  }
+  if (!(correlation_threshold > 0.0)) {
+    return config_error(fmt::format(
+        "correlation_threshold {} is not above 0 (0..1 groups symbols whose returns correlate at "
+        "least that much; above 1 turns grouping off)",
+        correlation_threshold));
+  }
+  if (correlation_min_points < 3) {
+    return config_error(
+        fmt::format("correlation_min_points {} is below 3 (two points always correlate perfectly)",
+                    correlation_min_points));
   }
   const std::pair<const char*, core::Duration> durations[] = {
       {"symbol_cooldown", symbol_cooldown},
@@ -207,8 +253,8 @@ core::Symbol EntryValidator::mapped_symbol(const core::Symbol& symbol) const {
 }
 
 ValidationResult EntryValidator::validate(const EntryRequest& request, const AccountView& account,
-                                          core::Price last_price,
-                                          core::Money entry_notional) const {
+                                          core::Price last_price, core::Money entry_notional,
+                                          const ExposureGroups* groups) const {
   ValidationResult result;
   result.symbol = mapped_symbol(request.symbol);
   const core::Symbol& symbol = result.symbol;
@@ -273,6 +319,9 @@ ValidationResult EntryValidator::validate(const EntryRequest& request, const Acc
   }
 
   check_exposure(config_, symbol, account, entry_notional, reasons);
+  if (groups != nullptr) {
+    check_group_exposure(config_, symbol, account, entry_notional, *groups, reasons);
+  }
   check_drawdown(config_, account, reasons);
 
   result.accepted = reasons.empty();

@@ -12,6 +12,7 @@
 #include "core/side.hpp"
 #include "core/time.hpp"
 #include "risk/entry_request.hpp"
+#include "risk/exposure_groups.hpp"
 
 namespace sigtrader::risk {
 
@@ -37,6 +38,19 @@ struct ValidatorConfig {
   double max_symbol_exposure_pct = 20.0;
   // Notional over all positions plus this entry, in % of equity.
   double max_total_exposure_pct = 100.0;
+  // Symbols whose recent returns correlate at or above this (Pearson r) are one exposure group,
+  // transitively (see group_by_correlation()). Above 1 no pair qualifies, which turns grouping off
+  // (kNoCorrelationGrouping). 0.8: majors that usually move with BTC group with it; pairs that
+  // merely share the market's direction on some days do not.
+  double correlation_threshold = 0.8;
+  // A pair with fewer common returns than this is never correlated: too little evidence (r of a
+  // handful of points is mostly noise). At least 3.
+  int correlation_min_points = 10;
+  // Notional on one correlated group (open positions on any of its symbols plus this entry), in %
+  // of equity: a long BTC and a long ETH are close to one bet. Applies to groups of two or more
+  // symbols; a symbol alone is held by max_symbol_exposure_pct. Checked only when the decision is
+  // given groups (DecisionInputs::exposure_groups).
+  double max_group_exposure_pct = 30.0;
   // Leverage above this is refused, never capped silently.
   int max_leverage = 10;
   // Drawdown from peak equity, in %, beyond which entries halt.
@@ -55,6 +69,9 @@ struct ValidatorConfig {
   // The limits make sense together; the error names the field and the expected range.
   core::Status validate() const;
 };
+
+// A correlation_threshold that groups nothing: no correlation is above 1.
+inline constexpr double kNoCorrelationGrouping = 2.0;
 
 // What the validator decided and every reason it refused (empty when accepted).
 struct ValidationResult {
@@ -75,9 +92,11 @@ class EntryValidator {
   // `last_price` is the market's price when the request is decided (for the stale-price check);
   // `entry_notional` the notional the sizer gave this entry (for the exposure checks).
   // The stale-signal and duplicate checks apply only to requests with a channel: a strategy's
-  // own entries are not signals.
+  // own entries are not signals. `groups` (venue symbols) enables the group exposure check; null
+  // skips it, as nothing is known about which symbols move together.
   ValidationResult validate(const EntryRequest& request, const AccountView& account,
-                            core::Price last_price, core::Money entry_notional) const;
+                            core::Price last_price, core::Money entry_notional,
+                            const ExposureGroups* groups = nullptr) const;
 
   // Call once an accepted entry has been sent: starts the symbol's cooldown and the duplicate
   // window of the request's channel, symbol and side. Forgets memory that can no longer matter.
