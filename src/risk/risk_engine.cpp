@@ -10,6 +10,7 @@
 #include "core/decimal.hpp"
 #include "risk/amount_text.hpp"
 #include "risk/atr_exits.hpp"
+#include "risk/symbol_mapping.hpp"
 
 namespace sigtrader::risk {
 namespace {
@@ -138,18 +139,28 @@ RiskDecision RiskEngine::decide(const EntryRequest& request, const AccountView& 
                                 const core::Instrument& instrument, core::Price last_price,
                                 const DecisionInputs& inputs) {
   RiskDecision decision;
-  decision.symbol = validator().mapped_symbol(request.symbol);
-  std::optional<RiskReason> breaker_reason = breaker_.allows_entry(request.ts);
-  collect_part_events();
-  if (breaker_reason) {
-    decision.stop_loss = request.stop_loss;
-    decision.targets = request.targets;
-    decision.reasons.push_back(std::move(*breaker_reason));
-    emit(request, decision);
+  const SymbolMapping mapping = validator().mapping_for(request.symbol);
+  decision.symbol = mapping.venue_symbol;
+  EntryRequest entry = request;
+  const core::Status converted = to_venue_units(entry, mapping.price_multiplier, instrument);
+  decision.entry = entry.entry;
+  decision.stop_loss = entry.stop_loss;
+  decision.targets = entry.targets;
+  // Prices in the wrong units cannot be checked against anything: refused at once.
+  if (!converted.ok()) {
+    decision.reasons.push_back({"symbol_mapping", converted.error().message()});
+    emit(entry, decision);
     return decision;
   }
 
-  EntryRequest entry = request;
+  std::optional<RiskReason> breaker_reason = breaker_.allows_entry(entry.ts);
+  collect_part_events();
+  if (breaker_reason) {
+    decision.reasons.push_back(std::move(*breaker_reason));
+    emit(entry, decision);
+    return decision;
+  }
+
   const PolicyLimits& policy = limits();
   ExitDerivation exits = derive_missing_exits(
       entry, instrument, inputs.atr,

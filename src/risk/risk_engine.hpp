@@ -44,7 +44,7 @@ struct RiskEngineConfig {
 // Every part of the config is valid (sizer, trust, validator); the error names the field.
 core::Status validate(const RiskEngineConfig& config);
 
-// What the engine knows about the market besides the last price.
+// What the engine knows about the market besides the last price. Prices are the venue's.
 struct DecisionInputs {
   std::optional<core::Price> atr;             // the symbol's ATR: derives exits, sizes AtrRisk
   std::optional<ChannelTrust> channel_trust;  // the request's channel's record, when known
@@ -63,7 +63,8 @@ std::string_view to_string(DecisionKind kind);
 struct RiskDecision {
   // kResized: accepted, but smaller than the sizer's rule asked for (a cap or the drawdown scale).
   DecisionKind kind = DecisionKind::kRejected;
-  core::Symbol symbol;      // after ValidatorConfig::symbol_map
+  core::Symbol symbol;      // the venue's (after ValidatorConfig::symbol_mappings / symbol_map)
+  core::Price entry;        // the entry in venue units
   core::Quantity quantity;  // the size to enter; when rejected, what it would have been (or 0)
   core::Money notional;     // quantity × entry
   std::optional<core::Money> risk_at_stop;  // quantity × the stop distance, before fees
@@ -80,9 +81,10 @@ struct RiskDecision {
 // exits an entry lacks, sizes it, shrinks it in a drawdown and validates it, under the risk policy
 // in force.
 //
-// decide(): breaker → exits from the ATR (PolicyLimits::stop_atr / take_profit_atr) → size
-// (size_entry) → × drawdown_risk_scale(), rounded down to the step → validate with the final
-// notional (and the correlated groups, when given). An open breaker refuses at once; every other
+// decide(): prices to venue units (ValidatorConfig::symbol_mappings) → breaker → exits from the
+// ATR (PolicyLimits::stop_atr / take_profit_atr) → size (size_entry) → × drawdown_risk_scale(),
+// rounded down to the step → validate with the final notional (and the correlated groups, when
+// given). An open breaker refuses at once; every other
 // refusal is collected, so a rejected decision names every reason at the same time.
 //
 // Nothing is refused silently: every decision is a bus::RiskEvent (decision_accepted |
@@ -98,8 +100,9 @@ class RiskEngine {
   // `config` must pass validate() (asserted). `bus` may be null; it must outlive the engine.
   explicit RiskEngine(RiskEngineConfig config, bus::MessageBus* bus = nullptr);
 
-  // Decides on a new entry at request.ts. `instrument` is the venue's for the request's symbol,
-  // `last_price` the market's price now (for the stale-price check).
+  // Decides on a new entry at request.ts. `instrument` is the venue's for the request's (mapped)
+  // symbol, `last_price` the venue's price now (for the stale-price check). The request's prices
+  // are the signal's; the decision's are the venue's.
   RiskDecision decide(const EntryRequest& request, const AccountView& account,
                       const core::Instrument& instrument, core::Price last_price,
                       const DecisionInputs& inputs = {});

@@ -229,6 +229,18 @@ core::Status ValidatorConfig::validate() const {
         fmt::format("correlation_min_points {} is below 3 (two points always correlate perfectly)",
                     correlation_min_points));
   }
+  for (const auto& [symbol, mapping] : symbol_mappings) {
+    if (!mapping.price_multiplier.is_positive()) {
+      return config_error(
+          fmt::format("symbol_mappings: the price multiplier {} of {} is not "
+                      "positive",
+                      mapping.price_multiplier.to_string(), symbol.to_string()));
+    }
+    if (symbol_map.contains(symbol)) {
+      return config_error(fmt::format("{} is in both symbol_map and symbol_mappings; keep one",
+                                      symbol.to_string()));
+    }
+  }
   const std::pair<const char*, core::Duration> durations[] = {
       {"symbol_cooldown", symbol_cooldown},
       {"max_signal_age", max_signal_age},
@@ -248,8 +260,16 @@ EntryValidator::EntryValidator(ValidatorConfig config) : config_(std::move(confi
 }
 
 core::Symbol EntryValidator::mapped_symbol(const core::Symbol& symbol) const {
-  const auto found = config_.symbol_map.find(symbol);
-  return found == config_.symbol_map.end() ? symbol : found->second;
+  return mapping_for(symbol).venue_symbol;
+}
+
+SymbolMapping EntryValidator::mapping_for(const core::Symbol& symbol) const {
+  if (const auto found = config_.symbol_mappings.find(symbol);
+      found != config_.symbol_mappings.end()) {
+    return found->second;
+  }
+  const auto renamed = config_.symbol_map.find(symbol);
+  return {renamed == config_.symbol_map.end() ? symbol : renamed->second};
 }
 
 ValidationResult EntryValidator::validate(const EntryRequest& request, const AccountView& account,

@@ -13,6 +13,7 @@
 #include "core/time.hpp"
 #include "risk/entry_request.hpp"
 #include "risk/exposure_groups.hpp"
+#include "risk/symbol_mapping.hpp"
 
 namespace sigtrader::risk {
 
@@ -22,14 +23,19 @@ namespace sigtrader::risk {
 struct ValidatorConfig {
   // The classifier's confidence must be at least this (0..1).
   double min_confidence = 0.7;
-  // Only these symbols may be entered; empty allows every symbol. Checked after symbol_map.
+  // Only these symbols may be entered; empty allows every symbol. Checked after the mapping
+  // (symbol_mappings, symbol_map), so they name venue symbols.
   std::set<core::Symbol> allowed_symbols;
-  // These symbols are never entered, even when allowed. Checked after symbol_map.
+  // These symbols are never entered, even when allowed. Checked after the mapping.
   std::set<core::Symbol> denied_symbols;
-  // Renames a signal's symbol to the venue's before every other check, e.g. PEPE/USDT ->
-  // 1000PEPE/USDT. It renames only: the request's prices and `last_price` must already be in the
-  // same units.
+  // Renames a signal's symbol to the venue's before every other check. It renames only: the
+  // request's prices and `last_price` must already be in the same units. For a venue that trades
+  // the asset in lots (1000PEPE/USDT) use symbol_mappings.
   std::map<core::Symbol, core::Symbol> symbol_map;
+  // Maps a signal's symbol to the venue's and its prices to the venue's units, e.g. PEPE/USDT ->
+  // {1000PEPE/USDT, 1000}: RiskEngine::decide() multiplies the entry, stop and targets before
+  // sizing. A symbol may be in symbol_map or here, not both.
+  std::map<core::Symbol, SymbolMapping> symbol_mappings;
   // No new entry on a symbol until this long after the last recorded entry on it.
   core::Duration symbol_cooldown = core::Duration::minutes(30);
   // Open positions allowed, counting this entry.
@@ -77,7 +83,7 @@ inline constexpr double kNoCorrelationGrouping = 2.0;
 struct ValidationResult {
   bool accepted = false;
   std::vector<RiskReason> reasons;
-  core::Symbol symbol;  // the request's symbol after ValidatorConfig::symbol_map
+  core::Symbol symbol;  // the request's symbol after the mapping (the venue's)
 };
 
 // Checks entries against ValidatorConfig and remembers what the stateful checks need: the last
@@ -93,7 +99,7 @@ class EntryValidator {
   // `entry_notional` the notional the sizer gave this entry (for the exposure checks).
   // The stale-signal and duplicate checks apply only to requests with a channel: a strategy's
   // own entries are not signals. `groups` (venue symbols) enables the group exposure check; null
-  // skips it, as nothing is known about which symbols move together.
+  // skips it, as nothing is known about which symbols move together. Prices are in venue units.
   ValidationResult validate(const EntryRequest& request, const AccountView& account,
                             core::Price last_price, core::Money entry_notional,
                             const ExposureGroups* groups = nullptr) const;
@@ -102,8 +108,11 @@ class EntryValidator {
   // window of the request's channel, symbol and side. Forgets memory that can no longer matter.
   void record_entry(const EntryRequest& request);
 
-  // The symbol the checks use for `symbol`: its symbol_map target, or itself.
+  // The symbol the checks use for `symbol`: its symbol_mappings or symbol_map target, or itself.
   core::Symbol mapped_symbol(const core::Symbol& symbol) const;
+  // The venue symbol and price multiplier for `symbol`: from symbol_mappings, else symbol_map
+  // (multiplier 1), else itself at multiplier 1.
+  SymbolMapping mapping_for(const core::Symbol& symbol) const;
 
   const ValidatorConfig& config() const { return config_; }
 
