@@ -95,12 +95,40 @@ std::string texts_of(const std::vector<RiskReason>& reasons) {
   return texts;
 }
 
+// What a person approving an entry waives: the confidence, which is what they judge, and the
+// signal's age, which was checked when it was queued (approval_expiry bounds the wait instead).
+bool waived_at_approval(const RiskReason& reason) {
+  return reason.code == "min_confidence" || reason.code == "stale_signal";
+}
+
+// "approval 3 (long PEPE/USDT from telegram:-1001, confidence 0.65)": how events name an item.
+std::string describe(const PendingApproval& pending) {
+  return fmt::format("approval {} ({} {} from {}, confidence {:.2f})", pending.id.value(),
+                     core::to_string(pending.request.side), pending.request.symbol.to_string(),
+                     pending.request.channel.empty() ? "a strategy" : pending.request.channel.str(),
+                     pending.request.confidence);
+}
+
 }  // namespace
 
 core::Status validate(const RiskEngineConfig& config) {
   SIGTRADER_RETURN_IF_ERROR(config.validator.validate());
   if (config.sizer) SIGTRADER_RETURN_IF_ERROR(validate(*config.sizer));
   if (config.trust) SIGTRADER_RETURN_IF_ERROR(validate(*config.trust));
+  const auto config_error = [](std::string message) {
+    return core::Error(core::ErrorCode::kConfig, "risk engine: " + std::move(message));
+  };
+  if (config.approval_floor && !(*config.approval_floor >= 0.0 && *config.approval_floor <= 1.0)) {
+    return config_error(fmt::format("approval_floor {} is not in 0..1", *config.approval_floor));
+  }
+  if (config.approval_expiry <= core::Duration()) {
+    return config_error(
+        fmt::format("approval_expiry {} is not positive", config.approval_expiry.to_string()));
+  }
+  if (config.max_pending_approvals < 1) {
+    return config_error(
+        fmt::format("max_pending_approvals {} is below 1", config.max_pending_approvals));
+  }
   return {};
 }
 
@@ -112,6 +140,8 @@ std::string_view to_string(DecisionKind kind) {
       return "resized";
     case DecisionKind::kRejected:
       return "rejected";
+    case DecisionKind::kQueued:
+      return "queued";
   }
   SIGTRADER_ASSERT(false, "unknown DecisionKind");
   return "";
@@ -122,7 +152,9 @@ RiskEngine::RiskEngine(RiskEngineConfig config, bus::MessageBus* bus)
       bus_(bus),
       policy_(config_.policy, bus),
       breaker_(config_.breaker, bus),
-      validators_(validators_for(config_.validator)) {
+      validators_(validators_for(config_.validator)),
+      // Checked by validate() below; a negative value must not wrap to a huge capacity first.
+      approvals_(static_cast<std::size_t>(std::max(config_.max_pending_approvals, 1))) {
   SIGTRADER_ASSERT(validate(config_).ok(), "RiskEngine needs a valid RiskEngineConfig");
 }
 
@@ -138,18 +170,30 @@ SizerConfig RiskEngine::sizer_for(const EntryRequest& request) const {
 RiskDecision RiskEngine::decide(const EntryRequest& request, const AccountView& account,
                                 const core::Instrument& instrument, core::Price last_price,
                                 const DecisionInputs& inputs) {
+  EntryRequest entry;
+  RiskDecision decision =
+      evaluate(request, account, instrument, last_price, inputs, /*approving=*/false, entry);
+  if (should_queue(request, decision)) enqueue(request, decision);
+  emit(entry, decision);
+  return decision;
+}
+
+RiskDecision RiskEngine::evaluate(const EntryRequest& request, const AccountView& account,
+                                  const core::Instrument& instrument, core::Price last_price,
+                                  const DecisionInputs& inputs, bool approving,
+                                  EntryRequest& entry) {
   RiskDecision decision;
   const SymbolMapping mapping = validator().mapping_for(request.symbol);
   decision.symbol = mapping.venue_symbol;
-  EntryRequest entry = request;
+  entry = request;
   const core::Status converted = to_venue_units(entry, mapping.price_multiplier, instrument);
+  if (approving && converted.ok() && last_price.is_positive()) entry.entry = last_price;
   decision.entry = entry.entry;
   decision.stop_loss = entry.stop_loss;
   decision.targets = entry.targets;
   // Prices in the wrong units cannot be checked against anything: refused at once.
   if (!converted.ok()) {
     decision.reasons.push_back({"symbol_mapping", converted.error().message()});
-    emit(entry, decision);
     return decision;
   }
 
@@ -157,7 +201,6 @@ RiskDecision RiskEngine::decide(const EntryRequest& request, const AccountView& 
   collect_part_events();
   if (breaker_reason) {
     decision.reasons.push_back(std::move(*breaker_reason));
-    emit(entry, decision);
     return decision;
   }
 
@@ -201,21 +244,116 @@ RiskDecision RiskEngine::decide(const EntryRequest& request, const AccountView& 
 
   const ValidationResult validation =
       validator().validate(entry, account, last_price, decision.notional, inputs.exposure_groups);
-  decision.reasons.insert(decision.reasons.end(), validation.reasons.begin(),
-                          validation.reasons.end());
+  for (const RiskReason& reason : validation.reasons) {
+    if (!(approving && waived_at_approval(reason))) decision.reasons.push_back(reason);
+  }
   if (!decision.reasons.empty()) {
     decision.kind = DecisionKind::kRejected;
   } else {
     decision.kind = shrunk ? DecisionKind::kResized : DecisionKind::kAccepted;
   }
-  emit(entry, decision);
   return decision;
+}
+
+// Only a confidence between the floor and the minimum is a question for a person; any other
+// reason (a limit, a stale price, the breaker) would refuse the entry whoever approved it.
+bool RiskEngine::should_queue(const EntryRequest& request, const RiskDecision& decision) const {
+  if (!config_.approval_floor || decision.kind != DecisionKind::kRejected) return false;
+  const bool only_confidence =
+      std::all_of(decision.reasons.begin(), decision.reasons.end(),
+                  [](const RiskReason& reason) { return reason.code == "min_confidence"; });
+  return only_confidence && !decision.reasons.empty() &&
+         request.confidence >= *config_.approval_floor;
+}
+
+void RiskEngine::enqueue(const EntryRequest& request, RiskDecision& decision) {
+  if (approvals_.full()) {
+    for (const PendingApproval& expired : approvals_.take_expired(request.ts)) {
+      emit_approval(kExpiredKind, expired, request.ts,
+                    fmt::format("{} expired at {} without a decision; not traded",
+                                describe(expired), expired.expires_at.to_iso8601()),
+                    "");
+    }
+  }
+  if (approvals_.full()) {
+    const std::optional<PendingApproval> oldest = approvals_.take_oldest();
+    SIGTRADER_ASSERT(oldest.has_value(), "a full queue has an oldest item");
+    emit_approval(kDroppedKind, *oldest, request.ts,
+                  fmt::format("{} dropped untraded to make room: at most {} signals wait for "
+                              "approval",
+                              describe(*oldest), approvals_.capacity()),
+                  "");
+  }
+  PendingApproval pending;
+  pending.request = request;
+  pending.symbol = decision.symbol;
+  pending.queued_at = request.ts;
+  pending.expires_at = request.ts + config_.approval_expiry;
+  pending.quantity = decision.quantity;
+  pending.notional = decision.notional;
+  pending.reason = texts_of(decision.reasons);
+  decision.approval_id = approvals_.add(std::move(pending));
+  decision.kind = DecisionKind::kQueued;
 }
 
 ExposureGroups RiskEngine::exposure_groups(const ReturnSeries& returns) const {
   const ValidatorConfig& validator_config = config_.validator;
   return group_by_correlation(returns, validator_config.correlation_threshold,
                               validator_config.correlation_min_points);
+}
+
+core::Result<PendingApproval> RiskEngine::take_pending(ApprovalId id, core::Timestamp ts) {
+  std::optional<PendingApproval> pending = approvals_.take(id);
+  if (!pending) {
+    return core::Error(core::ErrorCode::kNotFound,
+                       fmt::format("approval {} is not pending: it was already approved, rejected "
+                                   "or expired, or never queued",
+                                   id.value()));
+  }
+  if (pending->expires_at <= ts) {
+    std::string text =
+        fmt::format("{} expired at {}, {} after it was queued; not traded", describe(*pending),
+                    pending->expires_at.to_iso8601(), config_.approval_expiry.to_string());
+    emit_approval(kExpiredKind, *pending, ts, text, "");
+    return core::Error(core::ErrorCode::kRejected, std::move(text));
+  }
+  return std::move(*pending);
+}
+
+core::Result<RiskDecision> RiskEngine::approve(ApprovalId id, core::Timestamp ts,
+                                               std::string_view who, const AccountView& account,
+                                               const core::Instrument& instrument,
+                                               core::Price last_price,
+                                               const DecisionInputs& inputs) {
+  SIGTRADER_TRY(const PendingApproval pending, take_pending(id, ts));
+  emit_approval(kApprovedKind, pending, ts,
+                fmt::format("{} approved by {}", describe(pending), who), who);
+  EntryRequest request = pending.request;
+  request.ts = ts;
+  EntryRequest entry;
+  RiskDecision decision =
+      evaluate(request, account, instrument, last_price, inputs, /*approving=*/true, entry);
+  decision.approval_id = id;
+  emit(entry, decision);
+  return decision;
+}
+
+core::Status RiskEngine::reject_approval(ApprovalId id, core::Timestamp ts, std::string_view who) {
+  SIGTRADER_TRY(const PendingApproval pending, take_pending(id, ts));
+  emit_approval(kApprovalRejectedKind, pending, ts,
+                fmt::format("{} rejected by {}; not traded", describe(pending), who), who);
+  return {};
+}
+
+std::vector<PendingApproval> RiskEngine::expire_approvals(core::Timestamp now) {
+  std::vector<PendingApproval> expired = approvals_.take_expired(now);
+  for (const PendingApproval& pending : expired) {
+    emit_approval(kExpiredKind, pending, now,
+                  fmt::format("{} expired at {} without a decision; not traded", describe(pending),
+                              pending.expires_at.to_iso8601()),
+                  "");
+  }
+  return expired;
 }
 
 void RiskEngine::record_entry(const EntryRequest& request) {
@@ -261,10 +399,16 @@ void RiskEngine::emit(const EntryRequest& request, const RiskDecision& decision)
   std::string_view kind = kAcceptedKind;
   if (decision.kind == DecisionKind::kResized) kind = kResizedKind;
   if (decision.kind == DecisionKind::kRejected) kind = kRejectedKind;
+  if (decision.kind == DecisionKind::kQueued) kind = kQueuedKind;
+  const core::Timestamp expires_at = request.ts + config_.approval_expiry;
 
   std::string reason;
   if (decision.kind == DecisionKind::kRejected) {
     reason = texts_of(decision.reasons);
+  } else if (decision.kind == DecisionKind::kQueued) {
+    reason = fmt::format("awaiting approval {} until {}: {}, at or above the approval floor {:.2f}",
+                         decision.approval_id->value(), expires_at.to_iso8601(),
+                         texts_of(decision.reasons), config_.approval_floor.value_or(0.0));
   } else {
     reason = fmt::format("{} {} {} {} at {} ({} {})", to_string(decision.kind),
                          core::to_string(request.side), amount_text(decision.quantity),
@@ -291,6 +435,30 @@ void RiskEngine::emit(const EntryRequest& request, const RiskDecision& decision)
                         {"policy", std::string(policy_name(policy()))},
                         {"codes", codes_of(decision.reasons)},
                         {"notes", codes_of(decision.notes)}}};
+  if (decision.approval_id) {
+    event.details.emplace_back("approval_id", std::to_string(decision.approval_id->value()));
+  }
+  if (decision.kind == DecisionKind::kQueued) {
+    event.details.emplace_back("expires_at", expires_at.to_iso8601());
+  }
+  if (bus_ != nullptr) bus_->publish(event);
+  events_.push_back(std::move(event));
+}
+
+void RiskEngine::emit_approval(std::string_view kind, const PendingApproval& pending,
+                               core::Timestamp ts, std::string reason, std::string_view who) {
+  const EntryRequest& request = pending.request;
+  bus::RiskEvent event{{ts, ts, {}},
+                       std::string(kind),
+                       pending.symbol,
+                       std::move(reason),
+                       {{"approval_id", std::to_string(pending.id.value())},
+                        {"channel", request.channel.str()},
+                        {"side", std::string(core::to_string(request.side))},
+                        {"confidence", fmt::format("{}", request.confidence)},
+                        {"queued_at", pending.queued_at.to_iso8601()},
+                        {"expires_at", pending.expires_at.to_iso8601()},
+                        {"who", std::string(who)}}};
   if (bus_ != nullptr) bus_->publish(event);
   events_.push_back(std::move(event));
 }

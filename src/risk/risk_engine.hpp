@@ -2,6 +2,7 @@
 
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "core/money.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
+#include "risk/approval_queue.hpp"
 #include "risk/circuit_breaker.hpp"
 #include "risk/entry_request.hpp"
 #include "risk/exposure_groups.hpp"
@@ -39,6 +41,17 @@ struct RiskEngineConfig {
   // position were at risk: a notional of risk_per_trade_pct % of equity (1 % of 10000 USDT is
   // 100 USDT), whatever the sizer, when the sizer's rule needs a stop (risk-per-trade, Kelly).
   bool allow_entries_without_stop = false;
+  // A signal refused only because its confidence is below the minimum, but at or above this floor
+  // (0..1), waits for a person to approve or reject it (DecisionKind::kQueued) instead of being
+  // dropped. Absent: no queue, such signals are rejected.
+  std::optional<double> approval_floor;
+  // A queued signal not approved within this long expires untraded. 15 minutes: long enough for a
+  // person to see a Telegram alert and answer, short enough that the trade is still the signal's.
+  core::Duration approval_expiry = core::Duration::minutes(15);
+  // At most this many signals wait at once, which bounds the queue's memory. When a new one
+  // arrives at the limit, expired ones are dropped first, then the oldest (the nearest to expiry,
+  // its price the most likely to have moved), each with an event.
+  int max_pending_approvals = 100;
 };
 
 // Every part of the config is valid (sizer, trust, validator); the error names the field.
@@ -55,26 +68,32 @@ struct DecisionInputs {
   const ExposureGroups* exposure_groups = nullptr;
 };
 
-enum class DecisionKind { kAccepted, kResized, kRejected };
-// "accepted" | "resized" | "rejected".
+enum class DecisionKind { kAccepted, kResized, kRejected, kQueued };
+// "accepted" | "resized" | "rejected" | "queued".
 std::string_view to_string(DecisionKind kind);
 
 // The engine's answer to one EntryRequest.
 struct RiskDecision {
   // kResized: accepted, but smaller than the sizer's rule asked for (a cap or the drawdown scale).
+  // kQueued: not traded now; waits for a person under `approval_id` (see RiskEngine::approve()).
   DecisionKind kind = DecisionKind::kRejected;
   core::Symbol symbol;      // the venue's (after ValidatorConfig::symbol_mappings / symbol_map)
-  core::Price entry;        // the entry in venue units
+  core::Price entry;        // the entry in venue units; at approval, the approval-time price
   core::Quantity quantity;  // the size to enter; when rejected, what it would have been (or 0)
   core::Money notional;     // quantity × entry
   std::optional<core::Money> risk_at_stop;  // quantity × the stop distance, before fees
   std::optional<core::Price> stop_loss;     // the request's, or derived from the ATR
   std::vector<core::Price> targets;         // the request's, or one derived from the ATR
-  std::vector<RiskReason> reasons;          // why it was rejected; empty otherwise
+  std::vector<RiskReason> reasons;          // why it was rejected (or queued); empty otherwise
   // How it was shaped, in order: derived exits, the sizer's steps, the drawdown scale.
   std::vector<RiskReason> notes;
+  // Set when queued, and on the decision approve() returns.
+  std::optional<ApprovalId> approval_id;
 
-  bool accepted() const { return kind != DecisionKind::kRejected; }
+  // Whether to enter now: accepted or resized (a queued entry is not traded until approved).
+  bool accepted() const {
+    return kind == DecisionKind::kAccepted || kind == DecisionKind::kResized;
+  }
 };
 
 // The one gate between every strategy and the order manager: asks the circuit breaker, derives the
@@ -84,18 +103,26 @@ struct RiskDecision {
 // decide(): prices to venue units (ValidatorConfig::symbol_mappings) → breaker → exits from the
 // ATR (PolicyLimits::stop_atr / take_profit_atr) → size (size_entry) → × drawdown_risk_scale(),
 // rounded down to the step → validate with the final notional (and the correlated groups, when
-// given). An open breaker refuses at once; every other
-// refusal is collected, so a rejected decision names every reason at the same time.
+// given). An open breaker refuses at once; every other refusal is collected, so a rejected
+// decision names every reason at the same time. When the only reason is min_confidence and the
+// confidence is at or above RiskEngineConfig::approval_floor, the entry is queued for a person.
 //
 // Nothing is refused silently: every decision is a bus::RiskEvent (decision_accepted |
-// decision_resized | decision_rejected) published when a bus is given and kept, together with the
-// breaker's transitions and the policy switches, in events() until take_events() hands them to
-// the store as risk_events rows. No clock inside: every call takes its time.
+// decision_resized | decision_rejected | approval_queued) published when a bus is given and kept,
+// together with the breaker's transitions, the policy switches and the approval queue's
+// transitions (approval_approved | approval_rejected | approval_expired | approval_dropped), in
+// events() until take_events() hands them to the store as risk_events rows. No clock inside:
+// every call takes its time.
 class RiskEngine {
  public:
   static constexpr std::string_view kAcceptedKind = "decision_accepted";
   static constexpr std::string_view kResizedKind = "decision_resized";
   static constexpr std::string_view kRejectedKind = "decision_rejected";
+  static constexpr std::string_view kQueuedKind = "approval_queued";
+  static constexpr std::string_view kApprovedKind = "approval_approved";
+  static constexpr std::string_view kApprovalRejectedKind = "approval_rejected";
+  static constexpr std::string_view kExpiredKind = "approval_expired";
+  static constexpr std::string_view kDroppedKind = "approval_dropped";  // the queue was full
 
   // `config` must pass validate() (asserted). `bus` may be null; it must outlive the engine.
   explicit RiskEngine(RiskEngineConfig config, bus::MessageBus* bus = nullptr);
@@ -110,6 +137,32 @@ class RiskEngine {
   // Groups `returns` (venue symbols) by the configured correlation_threshold and
   // correlation_min_points, for DecisionInputs::exposure_groups.
   ExposureGroups exposure_groups(const ReturnSeries& returns) const;
+
+  // The signals waiting for a person, oldest first; ones past their expiry stay listed until
+  // expire_approvals() (or an approve/reject of them) drops them.
+  std::vector<PendingApproval> pending_approvals() const { return approvals_.items(); }
+  // A person approves a queued signal at `ts`: it is decided again now, as an entry at the market,
+  // with the minimum confidence waived and everything else in force: the breaker, the policy, the
+  // exposure limits, cooldowns, and the price checks against `last_price` (a price that already
+  // reached the stop or the first target refuses). The entry becomes `last_price` (the approved
+  // entry fills now, so sizing from the signal's old entry would misstate the risk at the stop);
+  // with no positive last price it stays the signal's and the stale-price check refuses. The
+  // signal's age (max_signal_age) is not checked again: it was checked when the signal was
+  // queued, and approval_expiry bounds the wait instead, since a person takes minutes.
+  // Emits approval_approved, then the decision's event; the signal leaves the queue whatever the
+  // decision: one approval, one decision. Once the entry is sent, call record_entry() with the
+  // pending request re-timed to `ts`, so that its cooldown starts at the entry.
+  // Errors: kNotFound when no pending approval has `id`; kRejected when it expired at or before
+  // `ts` (it is dropped with an approval_expired event and nothing is decided).
+  core::Result<RiskDecision> approve(ApprovalId id, core::Timestamp ts, std::string_view who,
+                                     const AccountView& account, const core::Instrument& instrument,
+                                     core::Price last_price, const DecisionInputs& inputs = {});
+  // A person rejects a queued signal: it leaves the queue untraded (approval_rejected). The same
+  // errors as approve().
+  core::Status reject_approval(ApprovalId id, core::Timestamp ts, std::string_view who);
+  // Drops every queued signal whose expiry is at or before `now`, one approval_expired event each,
+  // and returns them, oldest first. Call it on a timer (every minute is plenty).
+  std::vector<PendingApproval> expire_approvals(core::Timestamp now);
 
   // Call once an accepted entry has been sent: starts its symbol cooldown and duplicate window.
   void record_entry(const EntryRequest& request);
@@ -137,14 +190,27 @@ class RiskEngine {
   // cooldowns and duplicate windows survive a switch.
   EntryValidator& validator() { return validators_[static_cast<std::size_t>(policy_.active())]; }
   SizerConfig sizer_for(const EntryRequest& request) const;
+  // Everything decide() does except queueing and the event. `approving`: the request is a queued
+  // one approved now (see approve()). Leaves the request as decided (venue units, derived exits)
+  // in `entry`, for the event.
+  RiskDecision evaluate(const EntryRequest& request, const AccountView& account,
+                        const core::Instrument& instrument, core::Price last_price,
+                        const DecisionInputs& inputs, bool approving, EntryRequest& entry);
+  bool should_queue(const EntryRequest& request, const RiskDecision& decision) const;
+  void enqueue(const EntryRequest& request, RiskDecision& decision);
+  // The pending approval `id`, removed; an error when there is none or it expired by `ts`.
+  core::Result<PendingApproval> take_pending(ApprovalId id, core::Timestamp ts);
   void collect_part_events();
   void emit(const EntryRequest& request, const RiskDecision& decision);
+  void emit_approval(std::string_view kind, const PendingApproval& pending, core::Timestamp ts,
+                     std::string reason, std::string_view who);
 
   RiskEngineConfig config_;
   bus::MessageBus* bus_;
   PolicySwitch policy_;
   CircuitBreaker breaker_;
   std::array<EntryValidator, kAllPolicies.size()> validators_;
+  ApprovalQueue approvals_;
   std::vector<bus::RiskEvent> events_;
 };
 
