@@ -120,7 +120,8 @@ void print_summary(const engine::ChannelBacktestResult& result, std::string_view
     line("max drawdown", fmt::format("{:.2f} %", channel.max_drawdown * 100));
     if (!levels.empty()) line("take-profit hits", levels);
     if (channel.median_time_to_tp1) {
-      line("median time to TP1", channel.median_time_to_tp1->to_string());
+      const std::int64_t seconds = channel.median_time_to_tp1->count_ns() / 1'000'000'000;
+      line("median time to TP1", core::Duration::seconds(seconds).to_string());
     }
   }
 }

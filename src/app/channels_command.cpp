@@ -67,6 +67,10 @@ void print_json(const std::vector<storage::ChannelStatsRow>& stats,
         {"wins", value_or_null(row.wins)},
         {"losses", value_or_null(row.losses)},
         {"win_rate", value_or_null(row.win_rate)},
+        {"avg_r", value_or_null(row.avg_r)},
+        {"avg_win_r", value_or_null(row.avg_win_r)},
+        {"expectancy", value_or_null(row.expectancy)},
+        {"outcomes_at", time_or_null(row.outcomes_at)},
         {"updated_at", row.updated_at.to_iso8601()},
     });
   }
@@ -79,16 +83,18 @@ void print_text(const std::vector<storage::ChannelStatsRow>& stats,
     std::cout << "no channel statistics yet (import posts: sigtrader import ...)\n";
     return;
   }
-  std::cout << fmt::format("{:<28} {:<20} {:>8} {:>6} {:>6} {:>14} {:>7}  {:<16}  {}\n", "channel",
-                           "title", "messages", "longs", "shorts", "updates (link)", "none",
-                           "first post", "last post");
+  std::cout << fmt::format("{:<28} {:<20} {:>8} {:>6} {:>6} {:>14} {:>7} {:>8} {:>6}  {:<16}  {}\n",
+                           "channel", "title", "messages", "longs", "shorts", "updates (link)",
+                           "none", "win rate", "avg R", "first post", "last post");
   for (const storage::ChannelStatsRow& row : stats) {
     const auto channel = channels.find(row.channel_id.str());
     std::cout << fmt::format(
-        "{:<28} {:<20} {:>8} {:>6} {:>6} {:>14} {:>7}  {:<16}  {}\n", row.channel_id.str(),
-        channel != channels.end() ? channel->second.title : "", row.messages, row.longs, row.shorts,
-        fmt::format("{} ({})", row.updates, row.linked_updates), percent(row.share_none),
-        minute(row.first_ts), minute(row.last_ts));
+        "{:<28} {:<20} {:>8} {:>6} {:>6} {:>14} {:>7} {:>8} {:>6}  {:<16}  {}\n",
+        row.channel_id.str(), channel != channels.end() ? channel->second.title : "", row.messages,
+        row.longs, row.shorts, fmt::format("{} ({})", row.updates, row.linked_updates),
+        percent(row.share_none), percent(row.win_rate),
+        row.avg_r ? fmt::format("{:.2f}", *row.avg_r) : "-", minute(row.first_ts),
+        minute(row.last_ts));
   }
 }
 

@@ -65,6 +65,7 @@ SignalResult result_of(const bus::SignalEvent& event, const strategy::SignalOutc
   result.exit_price = outcome.average_exit();
   if (result.filled) {
     result.pnl = outcome.pnl();
+    result.fees = outcome.fees;
     result.r_multiple = outcome.r_multiple();
   }
   result.opened_at = outcome.opened_at;

@@ -43,6 +43,7 @@ json::object signal_json(const SignalResult& signal) {
       {"entry_price", optional_price(signal.entry_price)},
       {"exit_price", optional_price(signal.exit_price)},
       {"pnl", signal.pnl.to_string()},
+      {"fees", signal.fees.to_string()},
       {"r_multiple", optional_number(signal.r_multiple)},
       {"opened_at", optional_time(signal.opened_at)},
       {"closed_at", optional_time(signal.closed_at)},

@@ -106,6 +106,13 @@ core::Result<strategy::EntrySize> RiskGate::size(const strategy::EntrySizingRequ
   const core::Price last_price = history.empty() ? request.entry : history.back().close;
   const risk::RiskDecision decision =
       engine_.decide(entry, account(context), request.market.instrument, last_price, inputs);
+  if (decision.kind == risk::DecisionKind::kQueued) {
+    // Not traded by the follower: a person decides through the engine's approval queue.
+    return Error(ErrorCode::kRejected,
+                 fmt::format("queued for approval (id {}): {}",
+                             decision.approval_id ? decision.approval_id->value() : 0,
+                             joined_reasons(decision.reasons)));
+  }
   if (!decision.accepted()) return Error(ErrorCode::kRejected, joined_reasons(decision.reasons));
   engine_.record_entry(entry);
   return strategy::EntrySize{decision.quantity, decision.stop_loss, decision.targets};

@@ -30,6 +30,7 @@ struct SignalResult {
   std::optional<core::Price> entry_price;  // average of the entry fills
   std::optional<core::Price> exit_price;   // average of the exit fills
   core::Money pnl;                         // after fees, in the quote asset; 0 when not filled
+  core::Money fees;                        // of every fill, in the quote asset
   std::optional<double> r_multiple;        // pnl / (quantity × |entry − stop at entry|)
   std::optional<core::Timestamp> opened_at;
   std::optional<core::Timestamp> closed_at;

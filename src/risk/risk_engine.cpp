@@ -52,6 +52,33 @@ bool has_note(const std::vector<RiskReason>& notes, std::string_view code) {
                      [&](const RiskReason& note) { return note.code == code; });
 }
 
+// Shrinks the decision's quantity to what the symbol and total exposure limits still allow, when
+// its notional is more; false when it fits, or when even the venue's minimum would not (the
+// validator then refuses it, naming the limit).
+bool cap_to_exposure(const ValidatorConfig& config, const EntryRequest& request,
+                     const AccountView& account, const core::Instrument& instrument,
+                     RiskDecision& decision) {
+  const core::Money room = exposure_headroom(config, decision.symbol, account);
+  if (decision.notional <= room || !request.entry.is_positive()) return false;
+  auto raw = core::checked_div(room.decimal(), request.entry.decimal(), 12, core::Rounding::kDown);
+  if (!raw) return false;
+  auto capped = instrument.round_quantity(core::Quantity(*raw));
+  if (!capped || !capped->is_positive() || *capped < instrument.min_qty ||
+      request.entry * *capped < instrument.min_notional) {
+    return false;
+  }
+  decision.notes.push_back(
+      {"capped_by_exposure",
+       fmt::format("size {} {} ({} {}) capped to {} {}: {} {} of exposure left under the symbol "
+                   "and total limits",
+                   amount_text(decision.quantity), instrument.symbol.base,
+                   amount_text(decision.notional), instrument.symbol.quote, amount_text(*capped),
+                   instrument.symbol.base, amount_text(room), instrument.symbol.quote)});
+  decision.quantity = *capped;
+  decision.notional = request.entry * *capped;
+  return true;
+}
+
 // The sized quantity × the drawdown scale, rounded down to the step; the note says by how much.
 // The sizer checked the venue's minimums on the unscaled size, so they are checked again here.
 core::Result<core::Quantity> scale_for_drawdown(const EntryRequest& request,
@@ -236,6 +263,8 @@ RiskDecision RiskEngine::evaluate(const EntryRequest& request, const AccountView
         }
       }
       decision.notional = entry.entry * decision.quantity;
+      shrunk =
+          cap_to_exposure(validator().config(), entry, account, instrument, decision) || shrunk;
       if (entry.stop_loss) {
         decision.risk_at_stop = (entry.entry - *entry.stop_loss).abs() * decision.quantity;
       }

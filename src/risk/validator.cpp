@@ -111,16 +111,28 @@ void check_stale_price(const EntryRequest& request, core::Price last_price,
   }
 }
 
+// The notional already open on `symbol` and over all symbols.
+struct OpenExposure {
+  core::Money on_symbol;
+  core::Money total;
+};
+
+OpenExposure open_exposure(const core::Symbol& symbol, const AccountView& account) {
+  OpenExposure open;
+  for (const OpenPosition& position : account.positions) {
+    open.total += position.notional.abs();
+    if (position.symbol == symbol) open.on_symbol += position.notional.abs();
+  }
+  return open;
+}
+
 void check_exposure(const ValidatorConfig& config, const core::Symbol& symbol,
                     const AccountView& account, core::Money entry_notional,
                     std::vector<RiskReason>& reasons) {
   const core::Money entry = entry_notional.abs();
-  core::Money on_symbol = entry;
-  core::Money total = entry;
-  for (const OpenPosition& position : account.positions) {
-    total += position.notional.abs();
-    if (position.symbol == symbol) on_symbol += position.notional.abs();
-  }
+  const OpenExposure open = open_exposure(symbol, account);
+  const core::Money on_symbol = open.on_symbol + entry;
+  const core::Money total = open.total + entry;
   if (above_percent_of(on_symbol, account.equity, config.max_symbol_exposure_pct)) {
     reasons.push_back(
         {"max_symbol_exposure",
@@ -362,6 +374,21 @@ void EntryValidator::record_entry(const EntryRequest& request) {
   });
   core::Timestamp& last = last_signal_[SignalKey{request.channel, symbol, request.side}];
   last = std::max(last, request.signal_ts);
+}
+
+core::Money exposure_headroom(const ValidatorConfig& config, const core::Symbol& symbol,
+                              const AccountView& account) {
+  const OpenExposure open = open_exposure(symbol, account);
+  const core::Decimal hundred = core::Decimal::from_int(100);
+  const auto limit = [&](double pct) {
+    auto value = core::checked_div((account.equity * percent_decimal(pct)).decimal(), hundred, 8,
+                                   core::Rounding::kDown);
+    return value ? core::Money(*value) : core::Money();
+  };
+  const core::Money symbol_room = limit(config.max_symbol_exposure_pct) - open.on_symbol;
+  const core::Money total_room = limit(config.max_total_exposure_pct) - open.total;
+  const core::Money room = symbol_room < total_room ? symbol_room : total_room;
+  return room.is_negative() ? core::Money() : room;
 }
 
 double drawdown_pct(const AccountView& account) {

@@ -128,6 +128,12 @@ class EntryValidator {
 // is not positive, as there is nothing to measure from.
 double drawdown_pct(const AccountView& account);
 
+// The notional a new entry on `symbol` may add before the symbol's or the total exposure limit
+// is reached (zero once one is): the risk engine shrinks an entry to it rather than refuse one
+// that only its size makes too big.
+core::Money exposure_headroom(const ValidatorConfig& config, const core::Symbol& symbol,
+                              const AccountView& account);
+
 // How much of the normal risk per trade to take at the account's drawdown d (in %):
 //   scale = 1 - (1 - floor) × min(d, max) / max
 // with max = config.max_drawdown_pct and floor = config.drawdown_scale_floor. 1 at the peak,

@@ -5,7 +5,7 @@
 namespace sigtrader::strategy {
 namespace {
 
-constexpr int kPriceScale = 12;
+constexpr int kPriceScale = 8;
 
 std::optional<core::Price> average(core::Money value, core::Quantity quantity) {
   if (!quantity.is_positive()) return std::nullopt;

@@ -272,6 +272,35 @@ TEST(RiskEngine, AMaximumNotionalCapIsAResize) {
   EXPECT_EQ(decision.quantity, Quantity::parse("0.047"));
 }
 
+TEST(RiskEngine, AnEntryTooBigForTheExposureLimitsIsShrunkToFit) {
+  RiskEngineConfig limited = config();
+  limited.validator.max_symbol_exposure_pct = 20;
+  RiskEngine engine(limited);
+  // 1 % of 10000 over an 840 stop = 0.119 BTC = 4998 USDT; 20 % of 10000 = 2000 USDT allows
+  // 2000 / 42000 = 0.0476… → 0.047 BTC (1974 USDT).
+  const RiskDecision decision = engine.decide(long_signal(), account_at("10000"), btc(), kLast);
+  EXPECT_EQ(decision.kind, DecisionKind::kResized);
+  EXPECT_EQ(decision.quantity, Quantity::parse("0.047"));
+  EXPECT_EQ(decision.notional, Money::parse("1974"));
+  EXPECT_EQ(codes(decision.notes).back(), "capped_by_exposure");
+
+  // With 1500 USDT of BTC already open, 500 is left: 500 / 42000 = 0.0119… → 0.011 BTC.
+  AccountView account = account_at("10000");
+  account.positions.push_back({{"BTC", "USDT"}, core::PositionSide::kLong, Money::parse("1500")});
+  EntryRequest later = long_signal();
+  later.ts = later.ts + Duration::hours(2);  // after the symbol cooldown of the first decision
+  later.signal_ts = later.signal_ts + Duration::hours(2);
+  const RiskDecision second = engine.decide(later, account, btc(), kLast);
+  EXPECT_EQ(second.kind, DecisionKind::kResized);
+  EXPECT_EQ(second.quantity, Quantity::parse("0.011"));
+
+  // Nothing left: refused, naming the limit.
+  account.positions.front().notional = Money::parse("2000");
+  const RiskDecision third = engine.decide(later, account, btc(), kLast);
+  EXPECT_EQ(third.kind, DecisionKind::kRejected);
+  EXPECT_EQ(codes(third.reasons), (std::vector<std::string>{"max_symbol_exposure"}));
+}
+
 TEST(RiskEngine, PassesEveryValidatorReasonThroughAtOnce) {
   RiskEngine engine(config());
   EntryRequest request = long_signal();

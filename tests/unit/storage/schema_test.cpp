@@ -81,10 +81,11 @@ TEST_F(Schema, MoneyIsExactTextAndTimeIsIntegerInEveryTable) {
       EXPECT_EQ(column.type, "INTEGER") << where;
     }
     // double is for statistics only (DESIGN.md section 2): a model's confidence, a channel's
-    // share of chatter and win rate.
+    // share of chatter, win rate, average R and expectancy (a mean, never a balance).
     if (column.type == "REAL") {
       EXPECT_TRUE(column.name == "confidence" || column.name == "share_none" ||
-                  column.name == "win_rate")
+                  column.name == "win_rate" || column.name == "avg_r" ||
+                  column.name == "avg_win_r" || column.name == "expectancy")
           << where;
     }
   }

@@ -180,6 +180,10 @@ TEST_F(StoreSignals, RefreshingTheCountsKeepsTheOutcomesABacktestStored) {
   stats.wins = 3;
   stats.losses = 1;
   stats.win_rate = 0.75;
+  stats.avg_r = 0.8;
+  stats.avg_win_r = 1.4;
+  stats.expectancy = 12.5;
+  stats.outcomes_at = at_seconds(1);
   ASSERT_TRUE(store_->put_channel_stats(stats).ok());
   add_signal(reading(add_message(1, at_seconds(10)), "long", at_seconds(10)));
   const auto refreshed = store_->refresh_channel_stats(kChannel, at_seconds(2));
@@ -187,6 +191,10 @@ TEST_F(StoreSignals, RefreshingTheCountsKeepsTheOutcomesABacktestStored) {
   EXPECT_EQ(refreshed->longs, 1);
   EXPECT_EQ(refreshed->wins, 3);
   EXPECT_DOUBLE_EQ(*refreshed->win_rate, 0.75);
+  EXPECT_DOUBLE_EQ(*refreshed->avg_r, 0.8);
+  EXPECT_DOUBLE_EQ(*refreshed->avg_win_r, 1.4);
+  EXPECT_DOUBLE_EQ(*refreshed->expectancy, 12.5);
+  EXPECT_EQ(refreshed->outcomes_at, at_seconds(1));
 }
 
 TEST_F(StoreSignals, ChannelStatisticsAreFoundByChannelAndListedById) {
