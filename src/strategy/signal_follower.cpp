@@ -13,7 +13,6 @@ using core::Error;
 using core::ErrorCode;
 
 constexpr std::string_view kExpiryTag = "signal_follower.entry_expiry";
-constexpr int kFractionScale = 12;
 
 std::optional<std::size_t> market_of(const StrategyContext& context, const core::Symbol& symbol) {
   for (const MarketInfo& market : context.markets()) {
@@ -22,113 +21,13 @@ std::optional<std::size_t> market_of(const StrategyContext& context, const core:
   return std::nullopt;
 }
 
-// "0.5,0.25,0.25" → decimals; kConfig naming the key on a bad item.
-core::Result<std::vector<Decimal>> parse_list(const std::string& key, const std::string& text) {
-  std::vector<Decimal> values;
-  std::string_view rest = text;
-  while (!rest.empty()) {
-    const std::size_t comma = rest.find(',');
-    std::string_view item = rest.substr(0, comma);
-    while (!item.empty() && item.front() == ' ')
-      item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ')
-      item.remove_suffix(1);
-    auto value = Decimal::try_parse(item);
-    if (!value || !value->is_positive()) {
-      return Error(ErrorCode::kConfig,
-                   fmt::format("strategy.params.{} = \"{}\": \"{}\" is not a positive number; "
-                               "expected comma-separated positive numbers",
-                               key, text, item));
-    }
-    values.push_back(*value);
-    if (comma == std::string_view::npos) break;
-    rest.remove_prefix(comma + 1);
-  }
-  if (values.empty()) {
-    return Error(ErrorCode::kConfig, fmt::format("strategy.params.{} is empty; expected "
-                                                 "comma-separated positive numbers",
-                                                 key));
-  }
-  return values;
-}
-
 }  // namespace
-
-std::string_view to_string(EntryMode mode) {
-  switch (mode) {
-    case EntryMode::kMarket:
-      return "market";
-    case EntryMode::kLimitFirst:
-      return "limit_first";
-    case EntryMode::kLimitMid:
-      return "limit_mid";
-    case EntryMode::kSplit:
-      return "split";
-  }
-  return "market";
-}
-
-std::optional<EntryMode> parse_entry_mode(std::string_view text) {
-  for (EntryMode mode :
-       {EntryMode::kMarket, EntryMode::kLimitFirst, EntryMode::kLimitMid, EntryMode::kSplit}) {
-    if (text == to_string(mode)) return mode;
-  }
-  return std::nullopt;
-}
-
-core::Result<SignalFollowerConfig> SignalFollowerConfig::from(Parameters parameters) {
-  SignalFollowerConfig config;
-  const std::string entry = parameters.text("entry", "limit_first");
-  config.split.orders = static_cast<std::size_t>(parameters.integer("split_orders", 2, 1, 100));
-  const std::string ratio = parameters.text("split_ratio", "even");
-  const std::string weights = parameters.text("split_weights", "");
-  const std::string tp_split = parameters.text("tp_split", "0.5,0.25,0.25");
-  config.breakeven_after_tp = static_cast<int>(parameters.integer("breakeven_after_tp", 1, 0, 100));
-  config.entry_expiry =
-      core::Duration::hours(parameters.integer("entry_expiry_hours", 24, 1, 24 * 365));
-  config.skip_without_stop = parameters.boolean("skip_without_stop", true);
-  config.min_confidence = parameters.number("min_confidence", 0.0, 0.0, 1.0);
-  const double notional = parameters.number("notional", 100.0, 0.0, 1e12);
-  SIGTRADER_RETURN_IF_ERROR(parameters.finish());
-
-  const auto mode = parse_entry_mode(entry);
-  if (!mode) {
-    return Error(ErrorCode::kConfig,
-                 fmt::format("strategy.params.entry = \"{}\": expected market, limit_first, "
-                             "limit_mid or split",
-                             entry));
-  }
-  config.entry = *mode;
-  const auto split_ratio = parse_split_ratio(ratio);
-  if (!split_ratio) {
-    return Error(ErrorCode::kConfig,
-                 fmt::format("strategy.params.split_ratio = \"{}\": expected even, increasing, "
-                             "decreasing or custom",
-                             ratio));
-  }
-  config.split.ratio = *split_ratio;
-  if (config.split.ratio == SplitRatio::kCustom) {
-    SIGTRADER_TRY(config.split.custom_weights, parse_list("split_weights", weights));
-    if (config.split.custom_weights.size() != config.split.orders) {
-      return Error(ErrorCode::kConfig,
-                   fmt::format("strategy.params.split_weights = \"{}\": {} weights for "
-                               "split_orders = {}; expected one weight per order",
-                               weights, config.split.custom_weights.size(), config.split.orders));
-    }
-  }
-  SIGTRADER_TRY(config.tp_split, parse_list("tp_split", tp_split));
-  SIGTRADER_TRY(config.notional_per_signal,
-                core::Money::from_double(notional, 8, core::Rounding::kHalfEven));
-  if (!config.notional_per_signal.is_positive()) {
-    return Error(ErrorCode::kConfig, "strategy.params.notional = 0: expected a positive amount");
-  }
-  return config;
-}
 
 EntrySizer fixed_notional_sizer(core::Money notional) {
   return [notional](const EntrySizingRequest& request) -> core::Result<EntrySize> {
-    SIGTRADER_TRY(const Decimal raw, core::checked_div(notional.decimal(), request.entry.decimal(),
-                                                       kFractionScale, core::Rounding::kDown));
+    SIGTRADER_TRY(const Decimal raw,
+                  core::checked_div(notional.decimal(), request.entry.decimal(),
+                                    SignalFollower::kFractionScale, core::Rounding::kDown));
     SIGTRADER_TRY(const core::Quantity quantity,
                   request.market.instrument.round_quantity(core::Quantity(raw)));
     if (!quantity.is_positive()) {
@@ -390,94 +289,11 @@ std::optional<core::ClientOrderId> SignalFollower::send(StrategyContext& context
   return *id;
 }
 
-void SignalFollower::place_stop(StrategyContext& context, const SignalKey& key,
-                                Followed& followed) {
-  if (followed.stop && followed.stop->live) (void)context.cancel(followed.stop->id);
-  followed.stop.reset();
-  const core::Quantity quantity = open_quantity(context, followed.market);
-  if (!followed.stop_price || !quantity.is_positive()) return;
-  execution::OrderRequest request;
-  request.symbol = context.markets()[followed.market].instrument.symbol;
-  request.side = core::opposite(core::entry_side(followed.side));
-  request.type = core::OrderType::kStopMarket;
-  request.quantity = quantity;
-  request.trigger_price = *followed.stop_price;
-  request.reduce_only = true;
-  if (auto id = send(context, key, followed, std::move(request), Role::kStop, 0)) {
-    followed.stop = TrackedOrder{*id, quantity, {}, true};
-  }
-}
-
-void SignalFollower::place_exits(StrategyContext& context, const SignalKey& key,
-                                 Followed& followed) {
-  place_stop(context, key, followed);
-  const std::vector<core::Price>& targets = followed.targets;
-  const std::vector<Decimal> fractions = ladder_fractions(targets.size());
-  followed.take_profits.resize(fractions.size());
-  // Rungs already filled stay done; the others share the open position by their fractions.
-  Decimal remaining_sum;
-  std::size_t last_open_rung = fractions.size();
-  for (std::size_t i = 0; i < fractions.size(); ++i) {
-    TrackedOrder& rung = followed.take_profits[i];
-    if (rung.live && !rung.id.empty()) (void)context.cancel(rung.id);
-    const bool hit = !rung.id.empty() && rung.filled >= rung.quantity;
-    rung.live = false;
-    if (hit) continue;
-    rung = TrackedOrder{};
-    rung.live = false;
-    remaining_sum += fractions[i];
-    last_open_rung = i;
-  }
-  const core::Quantity total = open_quantity(context, followed.market);
-  if (!total.is_positive() || remaining_sum.is_zero()) return;
-  const core::Instrument& instrument = context.markets()[followed.market].instrument;
-  core::Quantity placed;
-  for (std::size_t i = 0; i < fractions.size(); ++i) {
-    TrackedOrder& rung = followed.take_profits[i];
-    if (!rung.id.empty()) continue;  // already hit
-    core::Quantity quantity;
-    if (i == last_open_rung) {
-      quantity = total - placed;  // the last rung takes what rounding left
-    } else {
-      auto share = core::checked_div(total.decimal() * fractions[i], remaining_sum, kFractionScale,
-                                     core::Rounding::kDown);
-      if (!share) continue;
-      auto rounded = instrument.round_quantity(core::Quantity(*share));
-      if (!rounded) continue;
-      quantity = *rounded;
-    }
-    if (!quantity.is_positive()) continue;
-    execution::OrderRequest request;
-    request.symbol = instrument.symbol;
-    request.side = core::opposite(core::entry_side(followed.side));
-    request.type = core::OrderType::kTakeProfitMarket;
-    request.quantity = quantity;
-    request.trigger_price = targets[i];
-    request.reduce_only = true;
-    if (auto id = send(context, key, followed, std::move(request), Role::kTakeProfit, i)) {
-      rung = TrackedOrder{*id, quantity, {}, true};
-      placed += quantity;
-    }
-  }
-}
-
 void SignalFollower::cancel_entries(StrategyContext& context, Followed& followed) {
   for (TrackedOrder& entry : followed.entries) {
     if (!entry.live) continue;
     (void)context.cancel(entry.id);
     entry.live = false;
-  }
-}
-
-void SignalFollower::cancel_exits(StrategyContext& context, Followed& followed) {
-  if (followed.stop && followed.stop->live) {
-    (void)context.cancel(followed.stop->id);
-    followed.stop->live = false;
-  }
-  for (TrackedOrder& rung : followed.take_profits) {
-    if (!rung.live) continue;
-    (void)context.cancel(rung.id);
-    rung.live = false;
   }
 }
 
@@ -531,14 +347,16 @@ void SignalFollower::on_fill(StrategyContext& context, std::size_t market,
     // Closed by the stop, the last target or a close: nothing of this signal may stay open.
     if (followed.entered || role != Role::kEntry) {
       outcome.closed_at = fill.header.ts_event;
-      outcome.stopped = role == Role::kStop;
+      const bool by_stop =
+          role == Role::kStop || (role == Role::kClose && followed.closing_by_stop);
+      outcome.stopped = by_stop;
       const bool all_by_targets =
           role == Role::kTakeProfit &&
           std::all_of(followed.take_profits.begin(), followed.take_profits.end(),
                       [](const TrackedOrder& rung) { return rung.filled >= rung.quantity; });
-      outcome.end = all_by_targets                                      ? SignalEnd::kAllTargets
-                    : role == Role::kStop && outcome.targets_hit() == 0 ? SignalEnd::kStopped
-                                                                        : SignalEnd::kPartial;
+      outcome.end = all_by_targets                          ? SignalEnd::kAllTargets
+                    : by_stop && outcome.targets_hit() == 0 ? SignalEnd::kStopped
+                                                            : SignalEnd::kPartial;
       finish(context, followed);
       if (on_closed_) on_closed_(outcome, context);
       return;
@@ -563,6 +381,18 @@ void SignalFollower::on_fill(StrategyContext& context, std::size_t market,
       } else if (followed.stop && followed.stop->live) {
         place_stop(context, key, followed);  // the stop covers what is left
       }
+      if (config_.trailing == Trailing::kMovingTarget &&
+          followed.take_profits_filled >= std::max(config_.trail_after_tp, 1)) {
+        const int filled = followed.take_profits_filled;
+        std::optional<core::Price> level;
+        if (filled >= 2) {
+          level = followed.targets[static_cast<std::size_t>(filled - 2)];
+        } else if (auto entry = context.markets()[market].instrument.round_price(
+                       context.position(market)->average_entry())) {
+          level = *entry;
+        }
+        if (level) tighten_stop(context, key, followed, *level);
+      }
       break;
     case Role::kStop:
     case Role::kClose:
@@ -577,6 +407,7 @@ void SignalFollower::on_candle(StrategyContext& context, std::size_t market,
     if (candle.open_time < followed.received_at) continue;  // before the signal was known
     if (followed.entered && open_quantity(context, market).is_positive()) {
       reach_targets(followed, candle, context.now());
+      manage_open(context, key, followed, candle);
     }
     const bool unfilled = std::any_of(followed.entries.begin(), followed.entries.end(),
                                       [](const TrackedOrder& entry) { return entry.live; });
@@ -598,6 +429,19 @@ void SignalFollower::on_candle(StrategyContext& context, std::size_t market,
 }
 
 void SignalFollower::on_timer(StrategyContext& context, std::string_view tag) {
+  if (tag == kStopTimeoutTag) {
+    for (auto& [key, followed] : followed_) {
+      if (followed.done || followed.closing_by_stop || !followed.beyond_stop_since ||
+          *followed.beyond_stop_since + *config_.stop_timeout > context.now()) {
+        continue;
+      }
+      // Still beyond at the last close (a close back inside cleared beyond_stop_since).
+      if (open_quantity(context, followed.market).is_positive()) {
+        close_by_stop(context, key, followed);
+      }
+    }
+    return;
+  }
   if (tag != kExpiryTag) return;
   for (auto& [key, followed] : followed_) {
     if (followed.done || followed.expires_at > context.now()) continue;

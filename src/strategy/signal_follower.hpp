@@ -17,46 +17,11 @@
 #include "core/time.hpp"
 #include "strategy/entry_split.hpp"
 #include "strategy/parameters.hpp"
+#include "strategy/signal_follower_config.hpp"
 #include "strategy/signal_outcome.hpp"
 #include "strategy/strategy.hpp"
 
 namespace sigtrader::strategy {
-
-// Where a signal's entry order goes.
-//   market       one market order when the signal arrives
-//   limit_first  one limit at the first entry price as written
-//   limit_mid    one limit halfway between the lowest and the highest entry price
-//   split        `EntrySplit::orders` limits across the range (see entry_split.hpp); a signal
-//                with a single entry price gets one limit there
-enum class EntryMode { kMarket, kLimitFirst, kLimitMid, kSplit };
-
-std::string_view to_string(EntryMode mode);
-std::optional<EntryMode> parse_entry_mode(std::string_view text);
-
-struct SignalFollowerConfig {
-  EntryMode entry = EntryMode::kLimitFirst;
-  EntrySplit split;
-  // The share of the position each target closes, nearest target first. A signal with fewer
-  // targets uses the first fractions, rescaled to sum to 1 ([0.5, 0.25, 0.25] with two targets is
-  // 2/3 and 1/3); targets beyond the list get no order. The last order placed takes whatever
-  // rounding to the step left, so the ladder closes the whole position.
-  std::vector<core::Decimal> tp_split = {core::Decimal::parse("0.5"), core::Decimal::parse("0.25"),
-                                         core::Decimal::parse("0.25")};
-  // Once this many take-profits have filled, the stop moves to the average entry; 0 = never.
-  int breakeven_after_tp = 1;
-  // Entry orders still unfilled this long after the signal are canceled.
-  core::Duration entry_expiry = core::Duration::hours(24);
-  bool skip_without_stop = true;
-  double min_confidence = 0.0;
-  // What the default sizer spends per signal, in the quote asset.
-  core::Money notional_per_signal = core::Money::from_int(100);
-
-  // Reads `[strategy.params]`: entry ("market" | "limit_first" | "limit_mid" | "split"),
-  // split_orders, split_ratio ("even" | "increasing" | "decreasing" | "custom"), split_weights
-  // ("1,1,2"), tp_split ("0.5,0.25,0.25"), breakeven_after_tp, entry_expiry_hours,
-  // skip_without_stop, min_confidence, notional.
-  static core::Result<SignalFollowerConfig> from(Parameters parameters);
-};
 
 // What a sizer is asked: how much of `market` to buy (long) or sell (short) for `signal`, entering
 // around `entry` with the protective stop at `stop` (when the signal gives one) and `targets`.
@@ -117,6 +82,8 @@ struct SignalNote {
 // already followed (version > 1) are noted, not applied.
 class SignalFollower final : public Strategy {
  public:
+  static constexpr int kFractionScale = 12;  // decimals of the fractions a quantity is cut into
+
   explicit SignalFollower(SignalFollowerConfig config, EntrySizer sizer = nullptr,
                           OutcomeObserver on_closed = nullptr);
 
@@ -136,6 +103,8 @@ class SignalFollower final : public Strategy {
   const std::vector<SignalOutcome>& outcomes() const { return outcomes_; }
 
  private:
+  static constexpr std::string_view kStopTimeoutTag = "signal_follower.stop_timeout";
+
   using SignalKey = std::pair<std::string, std::int64_t>;  // channel, message id
   enum class Role { kEntry, kStop, kTakeProfit, kClose };
   struct TrackedOrder {
@@ -157,7 +126,11 @@ class SignalFollower final : public Strategy {
     std::optional<TrackedOrder> stop;
     std::vector<TrackedOrder> take_profits;  // index = target index
     int take_profits_filled = 0;
-    bool entered = false;  // an entry has filled
+    std::optional<core::Price> best_close;  // since the entry filled (percent trailing)
+    // The first close beyond the stop, while a stop timeout runs.
+    std::optional<core::Timestamp> beyond_stop_since;
+    bool closing_by_stop = false;  // the close in flight is the stop timeout's
+    bool entered = false;          // an entry has filled
     bool done = false;
   };
   struct OrderRef {
@@ -172,6 +145,13 @@ class SignalFollower final : public Strategy {
   // Cancels the stop and targets left and places them again for the open position.
   void place_exits(StrategyContext& context, const SignalKey& key, Followed& followed);
   void place_stop(StrategyContext& context, const SignalKey& key, Followed& followed);
+  // Moves the stop to `price` when that is tighter than where it is (or there is none).
+  void tighten_stop(StrategyContext& context, const SignalKey& key, Followed& followed,
+                    core::Price price);
+  // Trailing after take-profits and the stop timeout, on a close while the position is open.
+  void manage_open(StrategyContext& context, const SignalKey& key, Followed& followed,
+                   const market::Candle& candle);
+  void close_by_stop(StrategyContext& context, const SignalKey& key, Followed& followed);
   void cancel_entries(StrategyContext& context, Followed& followed);
   void cancel_exits(StrategyContext& context, Followed& followed);
   void finish(StrategyContext& context, Followed& followed);

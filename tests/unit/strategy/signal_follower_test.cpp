@@ -285,5 +285,89 @@ TEST(SignalFollower, IsBuiltByTheRegistryFromParameters) {
             std::string::npos);
 }
 
+TEST(SignalFollower, AMovingTargetStopFollowsTheLadder) {
+  // As LadderSellsHalfAtTp1ThenMovesTheStopToEntry, with trailing = moving_target: after TP1 the
+  // stop goes to the entry (100), after TP2 to TP1 (110). c4 falls from 119.5 to 109: the stop
+  // sells the last 2.5 at 110 instead of 100. PnL = 5 × 10 + 2.5 × 20 + 2.5 × 10 = 125.
+  SignalFollowerConfig moving = config();
+  moving.trailing = Trailing::kMovingTarget;
+  const RunResult result = run(moving,
+                               {{"100", "101", "99", "100.5"},
+                                {"100.5", "101", "99.5", "100"},
+                                {"100", "111", "100", "108"},
+                                {"108", "121", "107", "119"},
+                                {"119", "119.5", "109", "109.5"}},
+                               {{0, {long_signal(1, {"100"}, {"110", "120", "130"}, "95")}}});
+  ASSERT_EQ(result.fills.size(), 4u);
+  expect_fill(result.fills[2], kSell, "120", "2.5");
+  expect_fill(result.fills[3], kSell, "110", "2.5");
+  EXPECT_EQ(result.final_equity, core::Money::from_int(10'125));
+}
+
+TEST(SignalFollower, APercentTrailingStopFollowsTheBestClose) {
+  // trailing = percent, 5 %, from the entry fill (trail_after_tp 0). c1 fills 10 at 100; the
+  // stop goes from the signal's 90 to 95 % of the best close: c1 100 → 95, c2 105 → 99.75, c3 110
+  // → 104.5. c4 opens at 110, touches 110.5, falls to 103: the stop sells 10 at 104.5.
+  // PnL = 10 × 4.5 = 45.
+  SignalFollowerConfig trailing = config();
+  trailing.trailing = Trailing::kPercent;
+  trailing.trail_after_tp = 0;
+  trailing.trail_pct = core::Decimal::parse("5");
+  const RunResult result = run(trailing,
+                               {{"100", "101", "99", "100.5"},
+                                {"100.5", "101", "99.5", "100"},
+                                {"100", "106", "99.9", "105"},
+                                {"105", "112", "104", "110"},
+                                {"110", "110.5", "103", "104"}},
+                               {{0, {long_signal(1, {"100"}, {"130", "140"}, "90")}}});
+  ASSERT_EQ(result.fills.size(), 2u);
+  expect_fill(result.fills[1], kSell, "104.5", "10");
+  EXPECT_EQ(result.final_equity, core::Money::from_int(10'045));
+}
+
+TEST(SignalFollower, AStopTimeoutIgnoresAWickAndClosesWhenThePriceStaysBeyond) {
+  // stop_timeout 90 min, stop 95, no stop order at the venue. c1 fills 10 at 100. c2 closes at
+  // 94.5 (beyond; timer for 04:30) but c3 closes back at 96: the timeout is off. c4 closes at 94
+  // (05:00; timer for 06:30), c5 at 93.5: still beyond when the timer fires at 06:30, so the
+  // position is closed at market. Placed at 06:30, it fills at c6's next path point, its low 92
+  // at 06:40 (open 93.5 → high 94 at 06:20 → low 92 at 06:40). PnL = 10 × (92 − 100) = −80.
+  SignalFollowerConfig timeout = config();
+  timeout.stop_timeout = core::Duration::minutes(90);
+  const RunResult result = run(timeout,
+                               {{"100", "101", "99", "100.5"},
+                                {"100.5", "101", "99.5", "100"},
+                                {"100", "100.5", "94", "94.5"},
+                                {"94.5", "97", "94", "96"},
+                                {"96", "96.5", "93", "94"},
+                                {"94", "95", "93", "93.5"},
+                                {"93.5", "94", "92", "93"},
+                                {"93", "94", "92.5", "93.5"}},
+                               {{0, {long_signal(1, {"100"}, {"130"}, "95")}}});
+  ASSERT_EQ(result.fills.size(), 2u);
+  expect_fill(result.fills[1], kSell, "92", "10");
+  EXPECT_EQ(result.final_equity, core::Money::from_int(9'920));
+}
+
+TEST(SignalFollowerConfig, ReadsTrailingAndTheStopTimeout) {
+  Parameters parameters;
+  parameters.set("trailing", std::string("percent"));
+  parameters.set("trail_pct", 2.5);
+  parameters.set("trail_after_tp", std::int64_t{2});
+  parameters.set("stop_timeout_minutes", std::int64_t{15});
+  auto config = SignalFollowerConfig::from(parameters);
+  ASSERT_TRUE(config.ok()) << config.error().message();
+  EXPECT_EQ(config->trailing, Trailing::kPercent);
+  EXPECT_EQ(config->trail_pct, core::Decimal::parse("2.5"));
+  EXPECT_EQ(config->trail_after_tp, 2);
+  EXPECT_EQ(config->stop_timeout, core::Duration::minutes(15));
+
+  Parameters bad;
+  bad.set("trailing", std::string("sideways"));
+  const auto refused = SignalFollowerConfig::from(bad);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message().find("expected none, moving_target or percent"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace sigtrader::strategy
