@@ -75,6 +75,8 @@ void Kernel::on_candle(std::size_t market, const market::Candle& candle) {
 }
 
 void Kernel::on_signal(const bus::SignalEvent& signal) {
+  // On the bus first: the event log and the dashboard see every signal the strategy was handed.
+  bus_.publish(signal);
   strategy_.on_signal(*this, signal);
 }
 

@@ -1,3 +1,5 @@
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -7,6 +9,7 @@
 
 #include "engine/backtest_engine.hpp"
 #include "strategy/signal_follower.hpp"
+#include "support/temp_dir.hpp"
 #include "unit/engine/backtest_test_support.hpp"
 
 // Signals as an input of run_backtest: each is delivered at ts_init + classification_latency,
@@ -110,6 +113,25 @@ TEST(BacktestSignals, AMarketEntryFromASignalAtACloseFillsAtTheNextOpen) {
   run(probe, kThreeCandles, {signal_at(hour(1), 7)});
   EXPECT_EQ(probe.log, (std::vector<std::string>{"candle 01:00", "signal 7 01:00", "fill 102 01:00",
                                                  "candle 02:00", "candle 03:00"}));
+}
+
+TEST(BacktestSignals, EveryDeliveredSignalIsInTheEventLogAtItsDeliveryTime) {
+  // The signal at 01:30 goes on the bus before the strategy sees it: the event log of the run
+  // holds it in the 01:00 hour file of 2024-01-01 (the simulated day).
+  sigtrader::testing::TempDir dir;
+  Probe probe;
+  const auto candles = hourly(kThreeCandles);
+  BacktestOptions options;
+  const std::vector<bus::SignalEvent> signals = {signal_at(hour(1) + Duration::minutes(30), 7)};
+  options.signals = signals;
+  options.event_log_dir = dir.path();
+  auto result = run_backtest(testing::plain_config(), probe, testing::feed(candles), options);
+  ASSERT_TRUE(result.ok()) << result.error().message();
+  std::ifstream log(dir.path() / "2024-01-01" / "events-01.jsonl");
+  std::stringstream text;
+  text << log.rdbuf();
+  EXPECT_NE(text.str().find("\"type\":\"signal\""), std::string::npos) << text.str();
+  EXPECT_NE(text.str().find("\"message_id\":7"), std::string::npos) << text.str();
 }
 
 TEST(BacktestSignals, ClassificationLatencyShiftsDelivery) {
