@@ -87,7 +87,7 @@ core::Result<engine::ChannelBacktestSetup> make_setup(const ChannelBacktestOptio
   }
   const auto& config = effective_config(context);
   if (!config) return config.error();
-  setup.risk = risk_engine_config(config->risk);
+  SIGTRADER_TRY(setup.risk, risk_engine_config(config->risk));
   setup.classification_latency =
       core::Duration::milliseconds(std::llround(options.latency_seconds * 1000));
   return setup;

@@ -17,12 +17,31 @@ risk::RiskPolicy policy_of(config::RiskPolicy policy) {
 
 }  // namespace
 
-risk::RiskEngineConfig risk_engine_config(const config::RiskConfig& risk) {
+core::Result<risk::RiskEngineConfig> risk_engine_config(const config::RiskConfig& risk) {
   risk::RiskEngineConfig engine;
   engine.policy = policy_of(risk.policy);
   engine.breaker.max_consecutive_losses = risk.max_consecutive_losses;
   engine.breaker.daily_loss_pct = risk.daily_loss_pct;
   engine.breaker.cooldown = risk.cooldown;
+  risk::ValidatorConfig& validator = engine.validator;
+  validator.min_confidence = risk.min_confidence;
+  validator.max_open_positions = risk.max_open_positions;
+  validator.max_leverage = risk.max_leverage;
+  validator.max_symbol_exposure_pct = risk.max_symbol_exposure_pct;
+  validator.max_total_exposure_pct = risk.max_total_exposure_pct;
+  validator.max_group_exposure_pct = risk.max_group_exposure_pct;
+  validator.correlation_threshold = risk.correlation_threshold;
+  validator.max_drawdown_pct = risk.max_drawdown_pct;
+  validator.drawdown_scale_floor = risk.drawdown_scale_floor;
+  validator.symbol_cooldown = risk.symbol_cooldown;
+  validator.duplicate_window = risk.duplicate_window;
+  validator.max_signal_age = risk.max_signal_age;
+  engine.allow_entries_without_stop = risk.allow_entries_without_stop;
+  engine.approval_floor = risk.approval_floor;
+  engine.approval_expiry = risk.approval_expiry;
+  if (const core::Status valid = risk::validate(engine); !valid.ok()) {
+    return valid.error().with_context("[risk]");
+  }
   return engine;
 }
 

@@ -115,6 +115,22 @@ struct RiskConfig {
   int max_consecutive_losses = 3;  // the circuit breaker opens after this many losses in a row
   double daily_loss_pct = 5.0;     // of the day's starting equity; a limit, not money
   core::Duration cooldown = core::Duration::hours(4);
+  // The entry validators (risk::ValidatorConfig); the policy may tighten the first three.
+  double min_confidence = 0.7;
+  int max_open_positions = 5;
+  int max_leverage = 10;
+  double max_symbol_exposure_pct = 20.0;  // % of equity
+  double max_total_exposure_pct = 100.0;
+  double max_group_exposure_pct = 30.0;  // symbols whose returns correlate count as one
+  double correlation_threshold = 0.8;    // above 1: no grouping
+  double max_drawdown_pct = 20.0;        // from peak equity; entries halt beyond it
+  double drawdown_scale_floor = 0.25;    // the share of normal risk taken at max_drawdown_pct
+  core::Duration symbol_cooldown = core::Duration::minutes(30);
+  core::Duration duplicate_window = core::Duration::hours(1);
+  core::Duration max_signal_age = core::Duration::minutes(5);
+  bool allow_entries_without_stop = false;
+  std::optional<double> approval_floor;  // confidence from here up to min_confidence: queued
+  core::Duration approval_expiry = core::Duration::minutes(15);
 };
 
 struct Config {

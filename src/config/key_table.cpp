@@ -58,7 +58,44 @@ KeyTable build_key_table() {
       .key("daily_loss_pct", &RiskConfig::daily_loss_pct, number_above_up_to(0, 100),
            "loss, in percent of the day's starting equity, that stops trading for the day")
       .key("cooldown", &RiskConfig::cooldown, duration_in(Duration::seconds(0), Duration::days(30)),
-           "pause after the circuit breaker opens before trading resumes");
+           "pause after the circuit breaker opens before trading resumes")
+      .key("min_confidence", &RiskConfig::min_confidence, number_from_to(0, 1),
+           "signals classified less certain than this are not traded (the policy may ask more)")
+      .key("max_open_positions", &RiskConfig::max_open_positions, integer_in(1, 1000),
+           "open positions allowed at once, counting the new one (the policy may allow fewer)")
+      .key("max_leverage", &RiskConfig::max_leverage, integer_in(1, 125),
+           "entries asking more leverage are refused, never capped (the policy may allow less)")
+      .key("max_symbol_exposure_pct", &RiskConfig::max_symbol_exposure_pct,
+           number_above_up_to(0, 1000),
+           "notional on one symbol, in percent of equity; a larger entry is shrunk to fit")
+      .key("max_total_exposure_pct", &RiskConfig::max_total_exposure_pct,
+           number_above_up_to(0, 10000), "notional over all positions, in percent of equity")
+      .key("max_group_exposure_pct", &RiskConfig::max_group_exposure_pct,
+           number_above_up_to(0, 10000),
+           "notional over symbols whose recent returns correlate, in percent of equity")
+      .key("correlation_threshold", &RiskConfig::correlation_threshold, number_above_up_to(0, 2),
+           "correlation of returns from which two symbols share an exposure group; above 1: none")
+      .key("max_drawdown_pct", &RiskConfig::max_drawdown_pct, number_above_up_to(0, 100),
+           "drawdown from peak equity, in percent, beyond which no new entry is made")
+      .key("drawdown_scale_floor", &RiskConfig::drawdown_scale_floor, number_from_to(0, 1),
+           "share of the normal risk taken at max_drawdown_pct; risk shrinks linearly toward it")
+      .key("symbol_cooldown", &RiskConfig::symbol_cooldown,
+           duration_in(Duration::seconds(0), Duration::days(30)),
+           "no new entry on a symbol this long after the last one")
+      .key("duplicate_window", &RiskConfig::duplicate_window,
+           duration_in(Duration::seconds(0), Duration::days(30)),
+           "a channel's second signal on a symbol and side within this long is a duplicate")
+      .key("max_signal_age", &RiskConfig::max_signal_age,
+           duration_in(Duration::seconds(1), Duration::days(30)),
+           "a signal older than this when it would be traded is stale")
+      .key("allow_entries_without_stop", &RiskConfig::allow_entries_without_stop, boolean(),
+           "trade a signal with no stop loss and no ATR to derive one (sized as all at risk)")
+      .key("approval_floor", &RiskConfig::approval_floor, optional(number_from_to(0, 1)),
+           "unset: no approvals; signals from this confidence up to min_confidence wait for a "
+           "person's approval")
+      .key("approval_expiry", &RiskConfig::approval_expiry,
+           duration_in(Duration::seconds(1), Duration::days(1)),
+           "how long a signal waits for approval before it is dropped");
 
   return table;
 }

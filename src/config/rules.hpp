@@ -33,6 +33,12 @@ inline Rule<int> integer_in(int min, int max) {
 // (min, max]: for limits where zero means nothing and max is the whole.
 Rule<double> number_above_up_to(double min, double max);
 
+// [min, max].
+inline Rule<double> number_from_to(double min, double max) {
+  return {"a number in [" + std::to_string(min) + ", " + std::to_string(max) + "]",
+          [=](double value) { return value >= min && value <= max; }};
+}
+
 inline Rule<std::string> non_empty_string() {
   return {"a non-empty string", [](const std::string& value) { return !value.empty(); }};
 }

@@ -148,6 +148,11 @@ core::Status validate(const RiskEngineConfig& config) {
   if (config.approval_floor && !(*config.approval_floor >= 0.0 && *config.approval_floor <= 1.0)) {
     return config_error(fmt::format("approval_floor {} is not in 0..1", *config.approval_floor));
   }
+  // A floor at or above the minimum would never queue anything: a mistake, not a choice.
+  if (config.approval_floor && *config.approval_floor >= config.validator.min_confidence) {
+    return config_error(fmt::format("approval_floor {} is not below min_confidence {}",
+                                    *config.approval_floor, config.validator.min_confidence));
+  }
   if (config.approval_expiry <= core::Duration()) {
     return config_error(
         fmt::format("approval_expiry {} is not positive", config.approval_expiry.to_string()));
