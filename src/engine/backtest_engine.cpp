@@ -8,12 +8,7 @@
 #include <fmt/format.h>
 
 #include "bus/event_log.hpp"
-#include "bus/message_bus.hpp"
-#include "core/clock.hpp"
 #include "engine/kernel.hpp"
-#include "execution/order_manager.hpp"
-#include "execution/portfolio.hpp"
-#include "execution/sim_exchange.hpp"
 #include "strategy/registry.hpp"
 
 namespace sigtrader::engine {
@@ -21,47 +16,6 @@ namespace {
 
 using core::Error;
 using core::ErrorCode;
-
-execution::SimExchangeConfig exchange_config(const BacktestConfig& config) {
-  execution::SimExchangeConfig sim;
-  sim.quote_asset = config.quote_asset;
-  sim.starting_balances[config.quote_asset] = config.starting_balance;
-  sim.taker_fee_rate = config.fee_rate;
-  sim.maker_fee_rate = config.maker_fee_rate;
-  sim.slippage_bps = config.slippage_bps;
-  sim.latency = config.latency;
-  sim.partial_fills = config.partial_fills;
-  sim.max_volume_fraction = config.max_volume_fraction;
-  return sim;
-}
-
-core::Status check_feeds(const BacktestConfig& config, const std::vector<MarketFeed>& feeds) {
-  if (feeds.size() != config.markets.size()) {
-    return Error(ErrorCode::kInvalidArgument,
-                 fmt::format("{} markets configured but {} data feeds given", config.markets.size(),
-                             feeds.size()));
-  }
-  for (std::size_t i = 0; i < feeds.size(); ++i) {
-    const std::string symbol = config.markets[i].instrument.symbol.to_string();
-    const core::Duration timeframe = feeds[i].candles->timeframe();
-    if (timeframe.count_ns() <= 0) {
-      return Error(
-          ErrorCode::kInvalidArgument,
-          fmt::format("{}: the data's timeframe is unknown (fewer than two candles?)", symbol));
-    }
-    if (feeds[i].detail) {
-      const core::Duration detail = feeds[i].detail->timeframe();
-      if (detail.count_ns() <= 0 || detail >= timeframe ||
-          timeframe.count_ns() % detail.count_ns() != 0) {
-        return Error(ErrorCode::kInvalidArgument,
-                     fmt::format("{}: the detail timeframe must divide the candle timeframe {} "
-                                 "into smaller steps",
-                                 symbol, timeframe.to_string()));
-      }
-    }
-  }
-  return {};
-}
 
 // Keeps the last equity point of each interval (every point without one).
 class EquityRecorder {
@@ -110,35 +64,6 @@ analytics::ClosedTrade to_closed_trade(const TradeRecord& trade,
   return closed;
 }
 
-// The options' signals in delivery order (ts_init + latency; ties in input order), handed out as
-// the backtest's time passes them.
-class SignalQueue {
- public:
-  SignalQueue(std::span<const bus::SignalEvent> signals, core::Duration latency)
-      : signals_(signals), latency_(latency), order_(signals.size()) {
-    for (std::size_t i = 0; i < order_.size(); ++i)
-      order_[i] = i;
-    std::stable_sort(order_.begin(), order_.end(),
-                     [this](std::size_t a, std::size_t b) { return due(a) < due(b); });
-  }
-
-  // The delivery time of the next signal, if any is left.
-  std::optional<core::Timestamp> next_due() const {
-    if (next_ == order_.size()) return std::nullopt;
-    return due(order_[next_]);
-  }
-  const bus::SignalEvent& pop() { return signals_[order_[next_++]]; }
-  std::size_t left() const { return order_.size() - next_; }
-
- private:
-  core::Timestamp due(std::size_t index) const { return signals_[index].header.ts_init + latency_; }
-
-  std::span<const bus::SignalEvent> signals_;
-  core::Duration latency_;
-  std::vector<std::size_t> order_;
-  std::size_t next_ = 0;
-};
-
 }  // namespace
 
 core::Result<BacktestResult> run_backtest(const BacktestConfig& config,
@@ -153,158 +78,56 @@ core::Result<BacktestResult> run_backtest(const BacktestConfig& config,
                                           strategy::Strategy& strategy,
                                           std::vector<MarketFeed> feeds,
                                           const BacktestOptions& options) {
-  SIGTRADER_RETURN_IF_ERROR(check_feeds(config, feeds));
-  std::optional<core::Timestamp> first_open;
-  for (MarketFeed& feed : feeds) {
-    if (const market::Candle* candle = feed.candles->peek()) {
-      if (!first_open || candle->open_time < *first_open) first_open = candle->open_time;
-    }
-  }
-  if (!first_open) {
-    return Error(ErrorCode::kInvalidArgument,
-                 "no candles to run on: the data files are empty or outside backtest.from/to");
-  }
-
-  core::SimClock clock(*first_open);
-  bus::MessageBus bus;
+  SIGTRADER_TRY(std::unique_ptr<SimSession> session,
+                SimSession::open(
+                    config, strategy, std::move(feeds),
+                    SimSessionOptions{.order_id_prefix = "bt",
+                                      .liquidation_id_prefix = "liq",
+                                      .record_decisions = options.record_decisions,
+                                      .classification_latency = options.classification_latency}));
   std::unique_ptr<bus::EventLog> event_log;
   if (options.event_log_dir) {
     SIGTRADER_TRY(event_log, bus::EventLog::open(bus::EventLogOptions{*options.event_log_dir, {}}));
-    event_log->attach_all(bus);
+    event_log->attach_all(session->bus());
   }
-  execution::Portfolio portfolio(config.quote_asset);
-  SIGTRADER_RETURN_IF_ERROR(portfolio.deposit(config.starting_balance));
-  std::vector<core::Instrument> instruments;
-  for (const MarketConfig& market : config.markets)
-    instruments.push_back(market.instrument);
-  execution::SimExchange exchange(exchange_config(config), clock, instruments);
-  execution::OrderManager orders(bus, clock, exchange, portfolio);
-  std::vector<execution::SymbolHandle> handles;
-  std::vector<strategy::MarketInfo> infos;
-  for (std::size_t i = 0; i < config.markets.size(); ++i) {
-    const MarketConfig& market = config.markets[i];
-    if (market.instrument.kind == core::InstrumentKind::kPerpetual) {
-      SIGTRADER_RETURN_IF_ERROR(exchange.set_leverage(market.instrument.symbol, market.leverage));
-    }
-    SIGTRADER_RETURN_IF_ERROR(orders.add_instrument(market.instrument));
-    SIGTRADER_TRY(execution::SymbolHandle handle, exchange.handle(market.instrument.symbol));
-    handles.push_back(handle);
-    infos.push_back({i, market.instrument, feeds[i].candles->timeframe(), market.leverage});
-  }
-  exchange.set_listener(&orders);
-  Kernel kernel(bus, clock, orders, portfolio, strategy, infos,
-                KernelOptions{"bt", config.history_length, options.record_decisions});
+  for (const bus::SignalEvent& signal : options.signals)
+    session->add_signal(signal);
 
   BacktestResult result;
-  result.first_open = first_open;
+  result.first_open = session->first_open();
   result.starting_equity = config.starting_balance;
+  const std::vector<strategy::MarketInfo>& infos = session->markets();
   result.period = infos.front().timeframe;
   for (const strategy::MarketInfo& info : infos)
     result.period = std::min(result.period, info.timeframe);
   if (config.equity_interval) result.period = std::max(result.period, *config.equity_interval);
   EquityRecorder equity(config.equity_interval);
-  std::vector<std::size_t> next_funding(feeds.size(), 0);
-  std::vector<std::pair<std::size_t, market::Candle>> closing;
-  closing.reserve(feeds.size());
-  std::optional<core::Timestamp> now;
-  SignalQueue signals(options.signals, options.classification_latency);
-  // Delivers the signals due before `until` (or at it, with `inclusive`), each at its own instant.
-  const auto deliver_signals = [&](core::Timestamp until, bool inclusive) {
-    while (const std::optional<core::Timestamp> due = signals.next_due()) {
-      if (*due > until || (!inclusive && *due == until)) break;
-      const bus::SignalEvent& signal = signals.pop();
-      if (*due < *first_open) {
-        ++result.signals_before_data;
-        continue;
-      }
-      clock.advance_to(*due);
-      kernel.on_signal(signal);
-      ++result.signals_delivered;
-    }
-  };
+  Kernel& kernel = session->kernel();
 
-  kernel.start();
-  for (;;) {
-    // The next instant anything closes: a strategy candle, or a detail candle the exchange
-    // matches instead. Detail candles outside their market's strategy candles are skipped.
-    std::optional<core::Timestamp> close_time;
-    const auto consider = [&close_time](core::Timestamp close) {
-      if (!close_time || close < *close_time) close_time = close;
-    };
-    for (std::size_t i = 0; i < feeds.size(); ++i) {
-      const market::Candle* main = feeds[i].candles->peek();
-      if (main == nullptr) continue;
-      consider(main->close_time(infos[i].timeframe));
-      if (!feeds[i].detail) continue;
-      market::CandleSource& detail = *feeds[i].detail;
-      while (const market::Candle* step = detail.peek()) {
-        if (step->open_time >= main->open_time) {
-          consider(step->close_time(detail.timeframe()));
-          break;
-        }
-        detail.advance();
+  session->start();
+  while (!session->done()) {
+    const std::uint64_t before = session->candles();
+    SIGTRADER_TRY(const StepOutcome step, session->step());
+    if (step.candles == 0) continue;
+    if (options.progress) {
+      for (std::uint64_t done = before + 1; done <= session->candles(); ++done) {
+        if (done % options.progress_every == 0) options.progress(done, step.instant);
       }
     }
-    if (!close_time) break;
-    // A signal due at this close comes after the candles closing then.
-    deliver_signals(*close_time, false);
-    clock.advance_to(*close_time);
-
-    // The exchange first (detail candles, or the strategy's own candle), then funding, then the
-    // strategy sees what closed.
-    closing.clear();
-    for (std::size_t i = 0; i < feeds.size(); ++i) {
-      if (feeds[i].detail) {
-        market::CandleSource& detail = *feeds[i].detail;
-        const market::Candle* step = detail.peek();
-        if (step != nullptr && step->close_time(detail.timeframe()) == *close_time) {
-          SIGTRADER_RETURN_IF_ERROR(exchange.on_candle(handles[i], *step, detail.timeframe()));
-          ++result.detail_candles;
-          detail.advance();
-        }
-      }
-      const market::Candle* peeked = feeds[i].candles->peek();
-      if (peeked == nullptr || peeked->close_time(infos[i].timeframe) != *close_time) continue;
-      closing.emplace_back(i, *peeked);
-      feeds[i].candles->advance();
-      if (!feeds[i].detail) {
-        SIGTRADER_RETURN_IF_ERROR(
-            exchange.on_candle(handles[i], closing.back().second, infos[i].timeframe));
-      }
-    }
-    for (std::size_t i = 0; i < feeds.size(); ++i) {
-      const std::vector<market::FundingRate>& funding = feeds[i].funding;
-      std::size_t& next = next_funding[i];
-      while (next < funding.size() && funding[next].ts <= *close_time) {
-        if (funding[next].ts >= *first_open) {
-          SIGTRADER_RETURN_IF_ERROR(exchange.on_funding_rate(infos[i].instrument.symbol,
-                                                             funding[next].ts, funding[next].rate));
-        }
-        ++next;
-      }
-    }
-    if (closing.empty()) continue;
-    for (const auto& [market, candle] : closing) {
-      kernel.on_candle(market, candle);
-      ++result.candles;
-      if (options.progress && result.candles % options.progress_every == 0) {
-        options.progress(result.candles, *close_time);
-      }
-    }
-    equity.record(*close_time, kernel.equity().to_double());
-    now = close_time;
+    equity.record(step.instant, kernel.equity().to_double());
   }
+  SIGTRADER_RETURN_IF_ERROR(session->finish(true));
 
-  // Due at the last close: after its candles. Anything later has no data to act on.
-  if (now) deliver_signals(clock.now(), true);
-  result.signals_after_data = signals.left();
-
-  SIGTRADER_RETURN_IF_ERROR(kernel.close_at_end(config.fee_rate));
-  kernel.stop();
+  const std::optional<core::Timestamp> now = session->last_close();
+  result.candles = session->candles();
+  result.detail_candles = session->detail_candles();
+  result.signals_delivered = session->signals_delivered();
+  result.signals_before_data = session->signals_before_data();
+  result.signals_after_data = session->signals_pending();
   result.final_equity = kernel.equity();
   if (now) equity.record_final(*now, result.final_equity.to_double());
   result.last_close = now;
-  if (options.progress) options.progress(result.candles, now.value_or(*first_open));
+  if (options.progress) options.progress(result.candles, now.value_or(session->first_open()));
 
   result.equity = std::move(equity).take();
   result.trades = kernel.trades().trades();
@@ -316,7 +139,7 @@ core::Result<BacktestResult> run_backtest(const BacktestConfig& config,
     result.total_fees += trade.fees;
     result.total_slippage += trade.slippage;
   }
-  result.total_funding = orders.total_funding();
+  result.total_funding = session->orders().total_funding();
 
   analytics::MetricsInput input;
   input.equity = std::move(result.equity);  // lent to the metrics, not copied: it can be long

@@ -18,21 +18,11 @@
 #include "core/time.hpp"
 #include "engine/backtest_config.hpp"
 #include "engine/decision.hpp"
+#include "engine/sim_session.hpp"
 #include "engine/trade_tracker.hpp"
-#include "market/candle_source.hpp"
-#include "market/funding_rates.hpp"
 #include "strategy/strategy.hpp"
 
 namespace sigtrader::engine {
-
-// The market data of one market for one run: the candles the strategy sees and, optionally, a
-// lower timeframe the simulated exchange matches against instead (intrabar order of stop and
-// target hits), and funding rates.
-struct MarketFeed {
-  std::unique_ptr<market::CandleSource> candles;
-  std::unique_ptr<market::CandleSource> detail;  // may be null
-  std::vector<market::FundingRate> funding;
-};
 
 struct BacktestOptions {
   // Called every `progress_every` candles and at the end with (candles done, first open time of
@@ -78,7 +68,8 @@ struct BacktestResult {
 };
 
 // Runs the config's strategy over the feeds (one per market, in config order) through the same
-// Kernel, OrderManager and SimExchange a paper run uses. Candles are merged by close time (ties
+// Kernel, OrderManager and SimExchange a paper run uses: a loop over SimSession::step()
+// (sim_session.hpp), recording equity after each close. Candles are merged by close time (ties
 // in market order); for each close time the exchange first matches the candles (or their detail
 // candles) along the intrabar path, funding settles, then the strategy sees the closed candles,
 // and one equity point is recorded. A position still open after the last candle is closed at its

@@ -145,7 +145,8 @@ void SimExchange::liquidate(Book& book, core::Timestamp ts) {
 
   // The venue's own order, kept so query_order() can show it.
   OrderRequest request;
-  request.client_order_id = core::ClientOrderId(fmt::format("liq-{}", next_liquidation_++));
+  request.client_order_id =
+      core::ClientOrderId(fmt::format("{}-{}", config_.liquidation_id_prefix, next_liquidation_++));
   request.symbol = book.instrument.symbol;
   request.side = side;
   request.type = core::OrderType::kMarket;

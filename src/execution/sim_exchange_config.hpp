@@ -29,6 +29,9 @@ struct SimExchangeConfig {
   core::Decimal maintenance_margin_rate = core::Decimal::parse("0.005");
   // Leverage of a perpetual until set_leverage() (capped at the instrument's maximum).
   int default_leverage = 1;
+  // Client order ids of the venue's own liquidation orders are "<prefix>-<n>". A paper session
+  // gives its own prefix, so liquidations of two sessions stored in one database never share an id.
+  std::string liquidation_id_prefix = "liq";
 
   // A non-negative taker rate (the maker rate may be a rebate), slippage and latency, a fraction in
   // (0, 1], a leverage of at least 1, a quote asset.
