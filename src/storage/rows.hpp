@@ -25,6 +25,7 @@ struct RiskEventRowTag {};
 struct AccountSnapshotRowTag {};
 struct AiDecisionRowTag {};
 struct LabelRowTag {};
+struct PaperSessionRowTag {};
 
 // Row ids, typed so that a fill's id cannot be passed where an order's is expected. They differ
 // from the source's own ids: core::MessageId is a post's id within its channel, MessageRowId is
@@ -38,6 +39,7 @@ using RiskEventRowId = core::NumericId<RiskEventRowTag>;
 using AccountSnapshotRowId = core::NumericId<AccountSnapshotRowTag>;
 using AiDecisionRowId = core::NumericId<AiDecisionRowTag>;
 using LabelRowId = core::NumericId<LabelRowTag>;
+using PaperSessionId = core::NumericId<PaperSessionRowTag>;
 
 // The outcome of an idempotent insert: the row's id, and whether this call created it (false:
 // an equal key was already stored and nothing was written).
@@ -154,6 +156,14 @@ struct ChannelStatsRow {
   std::optional<double> avg_win_r = std::nullopt;
   std::optional<double> expectancy = std::nullopt;  // mean PnL per filled signal, quote asset
   std::optional<core::Timestamp> outcomes_at = std::nullopt;
+};
+
+// A signals row with the post ids a SignalEvent carries: the message id (within its channel) of
+// the post it reads, and of the post of the signal an update refers to.
+struct SignalWithPost {
+  SignalRow signal;
+  std::optional<core::MessageId> message_id;  // empty for a signal without a message
+  std::optional<core::MessageId> refers_to_message_id;
 };
 
 // One text of a post as it became visible, for replays: version 1 is the text first stored (the
@@ -295,6 +305,40 @@ struct UnlabeledQuery {
   std::string containing{};
   MessageRowId after{};  // ids greater than this; the default (0) starts at the first message
   std::size_t limit = 100;
+};
+
+// A paper run and how far it got (`sigtrader run --mode paper`). Status: running (a process works
+// on it, or one died while it did), stopped (stopped cleanly; resumable), finished (its data ran
+// out), failed, abandoned (replaced by a new session of the same name).
+struct PaperSessionRow {
+  PaperSessionId id;
+  core::UserId user_id;
+  std::string name;
+  std::string setup_hash;
+  std::string status = "running";
+  core::Timestamp created_at;
+  core::Timestamp updated_at;
+  std::optional<core::Timestamp> checkpoint;  // the last simulated instant processed
+  std::int64_t steps = 0;
+  SignalRowId signal_cursor;  // signals rows with ids up to this one have been considered
+  std::string state_json = "{}";
+};
+
+// What a paper session writes after each step, together with that step's orders and fills.
+struct PaperCheckpoint {
+  core::Timestamp instant;
+  std::int64_t steps = 0;
+  std::string state_json = "{}";
+  core::Timestamp updated_at;
+};
+
+// A signal a paper session scheduled: the sequence-th, delivered at due_at (simulated time),
+// scheduled once the session had processed after_step steps.
+struct PaperSignalRow {
+  std::int64_t sequence = 0;
+  SignalRowId signal;
+  core::Timestamp due_at;
+  std::int64_t after_step = 0;
 };
 
 }  // namespace sigtrader::storage

@@ -333,6 +333,39 @@ ALTER TABLE channel_stats ADD COLUMN expectancy REAL;   -- mean PnL per filled s
 ALTER TABLE channel_stats ADD COLUMN outcomes_at INTEGER;  -- when a backtest measured them
 )sql";
 
+constexpr std::string_view kVersion7 = R"sql(
+-- A paper run (`sigtrader run --mode paper`): what it was started with and how far it got. Its
+-- orders are the ones whose client order id starts with 'p<id>-'; its account snapshots have the
+-- venue 'sim:p<id>'.
+CREATE TABLE paper_sessions (
+  id             INTEGER PRIMARY KEY,
+  user_id        INTEGER NOT NULL REFERENCES users (id),
+  name           TEXT    NOT NULL,
+  setup_hash     TEXT    NOT NULL,            -- markets, data, simulated exchange and strategy
+  status         TEXT    NOT NULL
+                 CHECK (status IN ('running', 'stopped', 'finished', 'failed', 'abandoned')),
+  created_at     INTEGER NOT NULL,            -- wall clock, ns UTC
+  updated_at     INTEGER NOT NULL,
+  checkpoint_ts  INTEGER,                     -- the last simulated instant processed
+  steps          INTEGER NOT NULL DEFAULT 0,  -- instants processed up to the checkpoint
+  signal_cursor  INTEGER NOT NULL DEFAULT 0,  -- signals rows up to this id have been considered
+  state_json     TEXT    NOT NULL DEFAULT '{}'  -- positions and counters at the checkpoint
+) STRICT;
+CREATE INDEX paper_sessions_by_name ON paper_sessions (name, status);
+
+-- The signals a paper session scheduled, in the order it did, with the simulated instant each is
+-- delivered at, so that a restart replays them exactly.
+CREATE TABLE paper_session_signals (
+  session_id  INTEGER NOT NULL REFERENCES paper_sessions (id) ON DELETE CASCADE,
+  sequence    INTEGER NOT NULL,
+  signal_id   INTEGER NOT NULL REFERENCES signals (id),
+  due_at      INTEGER NOT NULL,               -- simulated time
+  after_step  INTEGER NOT NULL,               -- the session's step count when it was scheduled
+  PRIMARY KEY (session_id, sequence),
+  UNIQUE (session_id, signal_id)
+) STRICT;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "users, channels, messages, signals, labels", kVersion1},
     Migration{2,
@@ -348,6 +381,7 @@ constexpr std::array kMigrations{
               "channel statistics",
               kVersion5},
     Migration{6, "channel outcomes from channel backtests: average R, expectancy", kVersion6},
+    Migration{7, "paper sessions and the signals they scheduled", kVersion7},
 };
 
 }  // namespace

@@ -55,6 +55,9 @@ class SqliteStore final : public Store {
 
   core::Result<MessageRow> find_message(const core::ChannelId& channel,
                                         core::MessageId message) override;
+  core::Result<std::vector<SignalWithPost>> signals_after(SignalRowId after,
+                                                          std::size_t limit) override;
+  core::Result<SignalWithPost> find_signal_with_post(SignalRowId id) override;
   core::Result<SignalRow> find_signal(SignalRowId id) override;
   core::Result<SignalRow> latest_signal_of_message(MessageRowId message) override;
   core::Result<SignalRow> signal_of_version(MessageRowId message, int version) override;
@@ -76,6 +79,19 @@ class SqliteStore final : public Store {
   core::Result<std::vector<OrderRow>> list_open_orders(std::optional<core::UserId> user) override;
   core::Result<Inserted<FillRowId>> insert_fill(const FillRow& fill) override;
   core::Result<std::vector<FillRow>> list_fills(OrderRowId order) override;
+  core::Result<std::vector<OrderRow>> orders_with_client_prefix(std::string_view prefix) override;
+
+  core::Result<PaperSessionId> create_paper_session(const PaperSessionRow& session) override;
+  core::Result<PaperSessionRow> find_paper_session(PaperSessionId id) override;
+  core::Result<PaperSessionRow> find_resumable_paper_session(core::UserId user,
+                                                             std::string_view name) override;
+  core::Status set_paper_session_status(PaperSessionId id, std::string_view status,
+                                        core::Timestamp updated_at) override;
+  core::Status checkpoint_paper_session(PaperSessionId id,
+                                        const PaperCheckpoint& checkpoint) override;
+  core::Status record_paper_signals(PaperSessionId id, const std::vector<PaperSignalRow>& signals,
+                                    SignalRowId cursor) override;
+  core::Result<std::vector<PaperSignalRow>> paper_session_signals(PaperSessionId id) override;
 
   core::Result<RiskEventRowId> append_risk_event(const RiskEventRow& event) override;
   core::Result<std::vector<RiskEventRow>> recent_risk_events(core::UserId user,

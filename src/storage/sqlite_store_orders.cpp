@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/assert.hpp"
 #include "storage/row_reader.hpp"
 #include "storage/sqlite_store.hpp"
 
@@ -241,6 +242,28 @@ core::Result<std::vector<FillRow>> SqliteStore::list_fills(OrderRowId order) {
     SIGTRADER_TRY(FillRow fill, read_fill(*statement));
     fills.push_back(std::move(fill));
   }
+}
+
+core::Result<std::vector<OrderRow>> SqliteStore::orders_with_client_prefix(
+    std::string_view prefix) {
+  if (prefix.empty()) {
+    return core::Error(core::ErrorCode::kInvalidArgument, "an order id prefix must not be empty");
+  }
+  // A range on the unique index: ids starting with the prefix sort from it up to (not including)
+  // the prefix with its last byte raised by one.
+  std::string end(prefix);
+  SIGTRADER_ASSERT(static_cast<unsigned char>(end.back()) < 0x7f, "an ASCII id prefix");
+  end.back() = static_cast<char>(end.back() + 1);
+  SIGTRADER_TRY(auto statement,
+                db_->cached("SELECT id, client_order_id, user_id, venue, symbol, side, type, "
+                            "time_in_force, status, quantity, price, trigger_price, "
+                            "filled_quantity, average_price, reduce_only, venue_order_id, "
+                            "signal_id, strategy_id, trace_id, reason, created_at, updated_at "
+                            "FROM orders WHERE client_order_id >= ?1 AND client_order_id < ?2 "
+                            "ORDER BY id"));
+  statement->bind(1, prefix);
+  statement->bind(2, end);
+  return read_orders(statement);
 }
 
 }  // namespace sigtrader::storage

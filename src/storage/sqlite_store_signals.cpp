@@ -302,4 +302,55 @@ core::Result<std::vector<ChannelStatsRow>> SqliteStore::list_channel_stats() {
   }
 }
 
+namespace {
+
+// kSignalColumns of `s`, then the message id of its post and of the post its update refers to.
+constexpr std::string_view kSignalWithPostQuery =
+    "SELECT s.id, s.message_id, s.channel_id, s.ts_event, s.ts_init, s.label, s.confidence, "
+    "s.classifier, s.symbol, s.side, s.entries, s.targets, s.stop_loss, s.leverage, s.trace_id, "
+    "s.version, s.update_kind, s.refers_to, s.link_rule, s.warnings, s.entry_market, "
+    "s.margin_mode, m.message_id, rm.message_id FROM signals s "
+    "LEFT JOIN messages m ON m.id = s.message_id "
+    "LEFT JOIN signals r ON r.id = s.refers_to "
+    "LEFT JOIN messages rm ON rm.id = r.message_id ";
+
+core::Result<SignalWithPost> read_signal_with_post(const SqliteStatement& statement) {
+  SIGTRADER_TRY(SignalRow signal, read_signal(statement));
+  RowReader row(statement, "signals");
+  SignalWithPost out{.signal = std::move(signal),
+                     .message_id = row.get_optional<core::MessageId>(22),
+                     .refers_to_message_id = row.get_optional<core::MessageId>(23)};
+  SIGTRADER_RETURN_IF_ERROR(row.status());
+  return out;
+}
+
+}  // namespace
+
+core::Result<std::vector<SignalWithPost>> SqliteStore::signals_after(SignalRowId after,
+                                                                     std::size_t limit) {
+  SIGTRADER_TRY(auto statement,
+                db_->cached(std::string(kSignalWithPostQuery) + "WHERE s.id > ?1 ORDER BY s.id "
+                                                                "LIMIT ?2"));
+  statement->bind(1, after);
+  statement->bind_count(2, limit);
+  std::vector<SignalWithPost> out;
+  for (;;) {
+    SIGTRADER_TRY(const bool has_row, statement->step());
+    if (!has_row) return out;
+    SIGTRADER_TRY(SignalWithPost signal, read_signal_with_post(*statement));
+    out.push_back(std::move(signal));
+  }
+}
+
+core::Result<SignalWithPost> SqliteStore::find_signal_with_post(SignalRowId id) {
+  SIGTRADER_TRY(auto statement, db_->cached(std::string(kSignalWithPostQuery) + "WHERE s.id = ?1"));
+  statement->bind(1, id);
+  SIGTRADER_TRY(const bool found, statement->step());
+  if (!found) {
+    return core::Error(core::ErrorCode::kNotFound,
+                       fmt::format("no signal {} in database '{}'", id.value(), path()));
+  }
+  return read_signal_with_post(*statement);
+}
+
 }  // namespace sigtrader::storage

@@ -63,6 +63,11 @@ class Store {
   virtual core::Result<std::vector<SignalRow>> signals_for_message(MessageRowId message) = 0;
 
   // --- signals, replays and channel statistics ---
+  // Signals rows with ids after `after`, by id, at most `limit`, with their posts' message ids:
+  // what a running consumer has not seen yet (ids only grow).
+  virtual core::Result<std::vector<SignalWithPost>> signals_after(SignalRowId after,
+                                                                  std::size_t limit) = 0;
+  virtual core::Result<SignalWithPost> find_signal_with_post(SignalRowId id) = 0;  // kNotFound
   // The stored post (channel, message id); kNotFound.
   virtual core::Result<MessageRow> find_message(const core::ChannelId& channel,
                                                 core::MessageId message) = 0;
@@ -109,6 +114,27 @@ class Store {
   virtual core::Result<Inserted<FillRowId>> insert_fill(const FillRow& fill) = 0;
   // Fills of one order, oldest first.
   virtual core::Result<std::vector<FillRow>> list_fills(OrderRowId order) = 0;
+  // Orders whose client order id starts with `prefix` (a paper session's "p<id>-"), by row id.
+  virtual core::Result<std::vector<OrderRow>> orders_with_client_prefix(
+      std::string_view prefix) = 0;
+
+  // --- paper sessions ---
+  // Stores a new session (its id is assigned) and returns its id.
+  virtual core::Result<PaperSessionId> create_paper_session(const PaperSessionRow& session) = 0;
+  virtual core::Result<PaperSessionRow> find_paper_session(PaperSessionId id) = 0;  // kNotFound
+  // The newest session of that user and name that is running or stopped; kNotFound.
+  virtual core::Result<PaperSessionRow> find_resumable_paper_session(core::UserId user,
+                                                                     std::string_view name) = 0;
+  virtual core::Status set_paper_session_status(PaperSessionId id, std::string_view status,
+                                                core::Timestamp updated_at) = 0;
+  virtual core::Status checkpoint_paper_session(PaperSessionId id,
+                                                const PaperCheckpoint& checkpoint) = 0;
+  // Adds the signals the session scheduled and moves its signal cursor to `cursor`.
+  virtual core::Status record_paper_signals(PaperSessionId id,
+                                            const std::vector<PaperSignalRow>& signals,
+                                            SignalRowId cursor) = 0;
+  // The signals the session scheduled, by sequence.
+  virtual core::Result<std::vector<PaperSignalRow>> paper_session_signals(PaperSessionId id) = 0;
 
   // --- journals (append-only) ---
   virtual core::Result<RiskEventRowId> append_risk_event(const RiskEventRow& event) = 0;

@@ -4,6 +4,8 @@
 #include <set>
 #include <string>
 
+#include <fmt/format.h>
+
 #include <gtest/gtest.h>
 
 #include "storage/sqlite_store.hpp"
@@ -30,6 +32,8 @@ const std::set<std::string> kLatestTables = {
     "messages",
     "models",
     "orders",
+    "paper_session_signals",
+    "paper_sessions",
     "positions",
     "risk_events",
     "schema_version",
@@ -55,7 +59,7 @@ std::unique_ptr<SqliteConnection> open_connection(const std::string& path) {
 }
 
 // Rows that are valid at each schema version, written with that version's columns only.
-constexpr std::array<std::string_view, 6> kRowsAtVersion = {
+constexpr std::array<std::string_view, 7> kRowsAtVersion = {
     R"sql(
 INSERT INTO users (id, name, created_at) VALUES (1, 'alice', 1700000000000000000);
 INSERT INTO channels (id, source, title, created_at, updated_at)
@@ -101,6 +105,13 @@ INSERT INTO channel_stats (channel_id, messages, longs, updated_at)
     R"sql(
 UPDATE channel_stats SET wins = 3, losses = 1, win_rate = 0.75, avg_r = 0.8, avg_win_r = 1.4,
   expectancy = 12.5, outcomes_at = 1700 WHERE channel_id = 'telegram:-1001';
+)sql",
+    R"sql(
+INSERT INTO paper_sessions (id, user_id, name, setup_hash, status, created_at, updated_at,
+                            checkpoint_ts, steps, signal_cursor)
+  VALUES (1, 1, 'default', 'fnv1a64:0123456789abcdef', 'stopped', 1700, 1800, 2000, 3, 1);
+INSERT INTO paper_session_signals (session_id, sequence, signal_id, due_at, after_step)
+  VALUES (1, 0, 1, 1002, 0);
 )sql",
 };
 
@@ -217,6 +228,7 @@ INSTANTIATE_TEST_SUITE_P(EachOlderVersion, MigrationFromOlderVersion,
                          [](const auto& info) { return "Version" + std::to_string(info.param); });
 
 TEST(Migrations, ADatabaseNewerThanThisBinaryIsRefusedWithAClearError) {
+  const int future = latest_schema_version() + 1;
   TempDir dir;
   const std::string path = dir.file("future.db");
   {
@@ -224,13 +236,14 @@ TEST(Migrations, ADatabaseNewerThanThisBinaryIsRefusedWithAClearError) {
     ASSERT_TRUE(store.ok());
     ASSERT_TRUE((*store)
                     ->connection()
-                    .execute_script("INSERT INTO schema_version VALUES (7, 0, 'from the future')")
+                    .execute_script(fmt::format(
+                        "INSERT INTO schema_version VALUES ({}, 0, 'from the future')", future))
                     .ok());
   }
-  const std::string expected =
-      "database schema version 7 is newer than this sigtrader (knows up "
-      "to " +
-      std::to_string(latest_schema_version()) + "); upgrade sigtrader";
+  const std::string expected = fmt::format(
+      "database schema version {} is newer than this sigtrader (knows up to {}); upgrade "
+      "sigtrader",
+      future, latest_schema_version());
   for (const bool migrate : {true, false}) {
     const auto store = SqliteStore::open(path, OpenOptions{.migrate = migrate});
     ASSERT_FALSE(store.ok());
