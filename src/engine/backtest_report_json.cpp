@@ -40,7 +40,27 @@ json::value parameter_json(const strategy::ParameterValue& value) {
   return std::visit(Visitor{}, value);
 }
 
-json::object config_json(const BacktestConfig& config) {
+json::object trade_json(const TradeRecord& trade) {
+  return json::object{
+      {"symbol", trade.symbol.to_string()},
+      {"side", std::string(core::to_string(trade.side))},
+      {"entry_time", trade.entry_time.to_iso8601()},
+      {"entry_price", trade.entry_price.to_string()},
+      {"exit_time", trade.exit_time.to_iso8601()},
+      {"exit_price", trade.exit_price.to_string()},
+      {"quantity", trade.quantity.to_string()},
+      {"fees", trade.fees.to_string()},
+      {"slippage", trade.slippage.to_string()},
+      {"pnl", trade.pnl.to_string()},
+      {"return_pct", trade.return_pct},
+      {"exit_reason", trade.exit_reason},
+      {"closed_at_end", trade.closed_at_end},
+  };
+}
+
+}  // namespace
+
+boost::json::object backtest_config_json(const BacktestConfig& config) {
   json::array markets;
   for (const MarketConfig& market : config.markets) {
     const core::Instrument& instrument = market.instrument;
@@ -86,26 +106,6 @@ json::object config_json(const BacktestConfig& config) {
   return out;
 }
 
-json::object trade_json(const TradeRecord& trade) {
-  return json::object{
-      {"symbol", trade.symbol.to_string()},
-      {"side", std::string(core::to_string(trade.side))},
-      {"entry_time", trade.entry_time.to_iso8601()},
-      {"entry_price", trade.entry_price.to_string()},
-      {"exit_time", trade.exit_time.to_iso8601()},
-      {"exit_price", trade.exit_price.to_string()},
-      {"quantity", trade.quantity.to_string()},
-      {"fees", trade.fees.to_string()},
-      {"slippage", trade.slippage.to_string()},
-      {"pnl", trade.pnl.to_string()},
-      {"return_pct", trade.return_pct},
-      {"exit_reason", trade.exit_reason},
-      {"closed_at_end", trade.closed_at_end},
-  };
-}
-
-}  // namespace
-
 json::object backtest_report_json(const BacktestConfig& config, const BacktestResult& result) {
   json::array trades;
   for (const TradeRecord& trade : result.trades)
@@ -132,7 +132,7 @@ json::object backtest_report_json(const BacktestConfig& config, const BacktestRe
   summary["last_close"] =
       result.last_close ? json::value(result.last_close->to_iso8601()) : json::value(nullptr);
   return json::object{
-      {"config", config_json(config)},
+      {"config", backtest_config_json(config)},
       {"summary", std::move(summary)},
       {"metrics", analytics::to_json(result.metrics)},
       {"trades", std::move(trades)},

@@ -16,6 +16,10 @@ namespace sigtrader::engine {
 boost::json::object backtest_report_json(const BacktestConfig& config,
                                          const BacktestResult& result);
 
+// The config as the report echoes it: markets (data files by name), exchange settings, period
+// and strategy with its parameters and exits.
+boost::json::object backtest_config_json(const BacktestConfig& config);
+
 // The report as text, one key per line at the top level for readable diffs.
 std::string backtest_report_text(const BacktestConfig& config, const BacktestResult& result);
 

@@ -1,0 +1,649 @@
+#include "engine/paper_session.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <fmt/format.h>
+
+#include "engine/backtest_report_json.hpp"
+#include "strategy/registry.hpp"
+
+namespace sigtrader::engine {
+namespace {
+
+using core::Error;
+using core::ErrorCode;
+
+constexpr std::size_t kSignalPage = 500;
+
+// 64-bit FNV-1a: a change detector for the setup, not a security measure.
+class Fingerprint {
+ public:
+  void add(std::string_view bytes) {
+    for (const char c : bytes) {
+      hash_ ^= static_cast<unsigned char>(c);
+      hash_ *= 0x100000001b3ULL;
+    }
+    add_separator();
+  }
+  void add(std::int64_t value) { add(std::string_view(fmt::format("{}", value))); }
+  void add_candles(std::span<const market::Candle> candles, core::Duration timeframe) {
+    add(timeframe.count_ns());
+    add(static_cast<std::int64_t>(candles.size()));
+    for (const market::Candle& candle : candles) {
+      add(fmt::format("{} {} {} {} {} {}", candle.open_time.ns(), candle.open.to_string(),
+                      candle.high.to_string(), candle.low.to_string(), candle.close.to_string(),
+                      candle.volume.to_string()));
+    }
+  }
+  std::string hex() const { return fmt::format("fnv1a64:{:016x}", hash_); }
+
+ private:
+  void add_separator() {
+    hash_ ^= 0xffU;
+    hash_ *= 0x100000001b3ULL;
+  }
+  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
+};
+
+bool is_tradable(const storage::SignalRow& signal) {
+  return signal.label == "long" || signal.label == "short" || signal.label == "update";
+}
+
+bus::SignalEvent to_event(const storage::SignalWithPost& stored) {
+  const storage::SignalRow& row = stored.signal;
+  bus::SignalEvent event;
+  event.header.ts_event = row.ts_event;
+  event.header.ts_init = row.ts_init;
+  if (row.trace_id) event.header.trace_id = *row.trace_id;
+  event.channel = row.channel_id;
+  event.message_id = stored.message_id.value_or(core::MessageId());
+  event.label = row.label;
+  event.confidence = row.confidence;
+  event.symbol = row.symbol;
+  event.side = row.side;
+  event.entries = row.entries;
+  event.targets = row.targets;
+  event.stop_loss = row.stop_loss;
+  event.leverage = row.leverage;
+  event.version = row.version;
+  event.update_kind = row.update_kind;
+  event.refers_to = stored.refers_to_message_id;
+  event.link_rule = row.link_rule;
+  return event;
+}
+
+std::string optional_text(const std::optional<core::Price>& price) {
+  return price ? price->to_string() : "none";
+}
+
+}  // namespace
+
+std::string paper_setup_hash(const BacktestConfig& config,
+                             const std::vector<PaperMarketData>& data) {
+  Fingerprint fingerprint;
+  fingerprint.add(boost::json::serialize(backtest_config_json(config)));
+  fingerprint.add(static_cast<std::int64_t>(config.history_length));
+  for (const PaperMarketData& market : data) {
+    fingerprint.add_candles(market.candles, market.timeframe);
+    fingerprint.add_candles(market.detail, market.detail_timeframe);
+    for (const market::FundingRate& rate : market.funding) {
+      fingerprint.add(fmt::format("{} {}", rate.ts.ns(), rate.rate.to_string()));
+    }
+  }
+  return fingerprint.hex();
+}
+
+// Turns the run's order and fill events into rows: each order's row as the store holds it (its
+// quantity and prices as first written, then its status, fills and reason), and the fills of the
+// current step. write() stores what changed since the last write; after a replay,
+// mark_replayed() takes the store as already holding it.
+class PaperSession::Journal {
+ public:
+  struct OrderState {
+    storage::OrderRow row;
+    bool stored = false;  // in the store (written, or written before a restart)
+    bool dirty = false;   // changed since the last write
+    std::optional<storage::OrderRowId> row_id;
+    std::size_t fills = 0;
+  };
+
+  Journal(bus::MessageBus& bus, const execution::OrderManager& orders, core::UserId user,
+          std::string strategy)
+      : bus_(bus), orders_(orders), user_(user), strategy_(std::move(strategy)) {
+    order_subscription_ =
+        bus_.subscribe<bus::OrderEvent>([this](const bus::OrderEvent& event) { on_order(event); });
+    fill_subscription_ =
+        bus_.subscribe<bus::FillEvent>([this](const bus::FillEvent& event) { on_fill(event); });
+  }
+  ~Journal() {
+    bus_.unsubscribe(order_subscription_);
+    bus_.unsubscribe(fill_subscription_);
+  }
+  Journal(const Journal&) = delete;
+  Journal& operator=(const Journal&) = delete;
+
+  core::Status write(storage::Store& store) {
+    for (const core::ClientOrderId& id : dirty_) {
+      OrderState& state = states_.at(id);
+      if (!state.stored) {
+        SIGTRADER_TRY(state.row_id, store.insert_order(state.row));
+        state.stored = true;
+      } else {
+        SIGTRADER_RETURN_IF_ERROR(store.update_order(
+            id, storage::OrderUpdate{.status = state.row.status,
+                                     .filled_quantity = state.row.filled_quantity,
+                                     .average_price = state.row.average_price,
+                                     .venue_order_id = state.row.venue_order_id,
+                                     .reason = state.row.reason,
+                                     .updated_at = state.row.updated_at}));
+      }
+      state.dirty = false;
+    }
+    dirty_.clear();
+    for (const bus::FillEvent& fill : fills_) {
+      OrderState& state = states_.at(fill.client_order_id);
+      if (!state.row_id) {
+        SIGTRADER_TRY(const storage::OrderRow stored, store.find_order(fill.client_order_id));
+        state.row_id = stored.id;
+      }
+      SIGTRADER_RETURN_IF_ERROR(store.insert_fill(storage::FillRow{
+          .id = {},
+          .order_id = *state.row_id,
+          .trade_id = fill.trade_id,
+          .price = fill.price,
+          .quantity = fill.quantity,
+          .fee = fill.fee,
+          .fee_asset = fill.fee_asset,
+          .maker = fill.maker,
+          .ts_event = fill.header.ts_event,
+          .ts_init = fill.header.ts_init,
+      }));
+    }
+    fills_.clear();
+    return {};
+  }
+
+  void mark_replayed() {
+    for (const core::ClientOrderId& id : dirty_) {
+      OrderState& state = states_.at(id);
+      state.stored = true;
+      state.dirty = false;
+    }
+    dirty_.clear();
+    fills_.clear();
+  }
+
+  const std::map<core::ClientOrderId, OrderState>& orders() const { return states_; }
+  std::size_t fills() const { return fill_count_; }
+
+ private:
+  void on_order(const bus::OrderEvent& event) {
+    auto [slot, inserted] = states_.try_emplace(event.client_order_id);
+    OrderState& state = slot->second;
+    storage::OrderRow& row = state.row;
+    const execution::Order* order = orders_.order(event.client_order_id);
+    if (inserted) {
+      row.client_order_id = event.client_order_id;
+      row.user_id = user_;
+      row.venue = "sim";
+      row.symbol = event.symbol;
+      row.side = event.side;
+      row.type = event.type;
+      row.reduce_only = event.reduce_only;
+      row.strategy_id = core::StrategyId(strategy_);
+      if (!event.header.trace_id.empty()) row.trace_id = event.header.trace_id;
+      row.created_at = event.header.ts_event;
+    }
+    if (!state.stored) {
+      // What insert_order() will write; once stored these no longer change (OrderUpdate).
+      row.quantity = event.quantity;
+      row.price = event.price;
+      row.trigger_price = event.trigger_price;
+      if (order != nullptr) row.time_in_force = order->request().time_in_force;
+    }
+    row.status = event.status;
+    row.filled_quantity = event.filled_quantity;
+    if (order != nullptr && order->average_fill_price()) {
+      row.average_price = order->average_fill_price();
+    }
+    if (!event.venue_order_id.empty()) row.venue_order_id = event.venue_order_id;
+    if (!event.reason.empty()) row.reason = event.reason;
+    row.updated_at = event.header.ts_event;
+    if (!state.dirty) {
+      state.dirty = true;
+      dirty_.push_back(event.client_order_id);
+    }
+  }
+
+  void on_fill(const bus::FillEvent& event) {
+    // The order manager publishes an order's event before its fill's.
+    const auto state = states_.find(event.client_order_id);
+    SIGTRADER_ASSERT(state != states_.end(), "a fill of an order the journal has seen");
+    ++state->second.fills;
+    ++fill_count_;
+    fills_.push_back(event);
+  }
+
+  bus::MessageBus& bus_;
+  const execution::OrderManager& orders_;
+  core::UserId user_;
+  std::string strategy_;
+  std::map<core::ClientOrderId, OrderState> states_;
+  std::vector<core::ClientOrderId> dirty_;  // in the order they first changed
+  std::vector<bus::FillEvent> fills_;       // since the last write
+  std::size_t fill_count_ = 0;
+  bus::SubscriptionId order_subscription_ = 0;
+  bus::SubscriptionId fill_subscription_ = 0;
+};
+
+PaperSession::PaperSession(storage::Store& store, const BacktestConfig& config,
+                           std::vector<PaperMarketData> data, PaperSessionOptions options)
+    : store_(store),
+      config_(config),
+      data_(std::move(data)),
+      options_(std::move(options)),
+      wall_clock_(options_.wall_clock) {
+  if (wall_clock_ == nullptr) {
+    owned_wall_clock_ = std::make_unique<core::LiveClock>();
+    wall_clock_ = owned_wall_clock_.get();
+  }
+}
+
+PaperSession::~PaperSession() {
+  // The journal unsubscribes from the session's bus, so it goes first.
+  journal_.reset();
+  sim_.reset();
+}
+
+core::Result<std::unique_ptr<PaperSession>> PaperSession::open(storage::Store& store,
+                                                               const BacktestConfig& config,
+                                                               std::vector<PaperMarketData> data,
+                                                               PaperSessionOptions options) {
+  if (data.size() != config.markets.size()) {
+    return Error(ErrorCode::kInvalidArgument,
+                 fmt::format("{} markets configured but data for {} given", config.markets.size(),
+                             data.size()));
+  }
+  std::unique_ptr<PaperSession> session(
+      new PaperSession(store, config, std::move(data), std::move(options)));
+  const PaperSessionOptions& opts = session->options_;
+  const std::string hash = paper_setup_hash(session->config_, session->data_);
+  const core::Timestamp now = session->wall_now();
+
+  auto existing = store.find_resumable_paper_session(opts.user, opts.name);
+  if (!existing.ok() && existing.error().code() != ErrorCode::kNotFound) return existing.error();
+  if (existing.ok() && opts.new_session) {
+    SIGTRADER_RETURN_IF_ERROR(store.set_paper_session_status(existing->id, "abandoned", now));
+  } else if (existing.ok()) {
+    if (existing->setup_hash != hash) {
+      return Error(
+          ErrorCode::kRejected,
+          fmt::format("paper session '{}' (id {}, {} at {}) was started with another setup: the "
+                      "markets, data files, simulated exchange or strategy settings of {} differ "
+                      "from it. Restore them to resume it, or start a new session with "
+                      "--new-session (the old session's rows stay in the database)",
+                      existing->name, existing->id.value(), existing->status,
+                      existing->checkpoint ? existing->checkpoint->to_iso8601() : "its start",
+                      config.source.empty() ? std::string("the setup") : config.source));
+    }
+    SIGTRADER_RETURN_IF_ERROR(session->start(*existing, true));
+    return session;
+  }
+  storage::PaperSessionRow row;
+  row.user_id = opts.user;
+  row.name = opts.name;
+  row.setup_hash = hash;
+  row.status = "running";
+  row.created_at = now;
+  row.updated_at = now;
+  SIGTRADER_TRY(row.id, store.create_paper_session(row));
+  SIGTRADER_RETURN_IF_ERROR(session->start(row, false));
+  return session;
+}
+
+core::Status PaperSession::start(const storage::PaperSessionRow& row, bool resume) {
+  row_ = row;
+  order_prefix_ = fmt::format("p{}", row_.id.value());
+  SIGTRADER_TRY(strategy_,
+                strategy::make_strategy(config_.strategy_name, config_.parameters, config_.exits));
+  std::vector<MarketFeed> feeds;
+  for (const PaperMarketData& market : data_) {
+    MarketFeed feed;
+    feed.candles = std::make_unique<market::SpanCandleSource>(market.candles, market.timeframe,
+                                                              config_.from, config_.to);
+    if (!market.detail.empty()) {
+      feed.detail = std::make_unique<market::SpanCandleSource>(
+          market.detail, market.detail_timeframe, config_.from, config_.to);
+    }
+    feed.funding = market.funding;
+    feeds.push_back(std::move(feed));
+  }
+  SIGTRADER_TRY(sim_,
+                SimSession::open(config_, *strategy_, std::move(feeds),
+                                 SimSessionOptions{
+                                     .order_id_prefix = order_prefix_,
+                                     .liquidation_id_prefix = order_prefix_ + "-liq",
+                                     .record_decisions = false,
+                                     .classification_latency = options_.classification_latency,
+                                 }));
+  journal_ =
+      std::make_unique<Journal>(sim_->bus(), sim_->orders(), row_.user_id, config_.strategy_name);
+  sim_->start();
+  if (resume) SIGTRADER_RETURN_IF_ERROR(replay(row));
+  row_.status = "running";
+  return store_.set_paper_session_status(row_.id, "running", wall_now());
+}
+
+core::Status PaperSession::schedule_journaled(std::int64_t after_step) {
+  for (;
+       next_to_replay_ < to_replay_.size() && to_replay_[next_to_replay_].after_step <= after_step;
+       ++next_to_replay_) {
+    const storage::PaperSignalRow& journaled = to_replay_[next_to_replay_];
+    SIGTRADER_TRY(const storage::SignalWithPost signal,
+                  store_.find_signal_with_post(journaled.signal));
+    sim_->add_signal(to_event(signal), journaled.due_at);
+  }
+  return {};
+}
+
+core::Status PaperSession::replay(const storage::PaperSessionRow& stored) {
+  const auto diverged = [&](const std::string& what) {
+    return Error(
+        ErrorCode::kRejected,
+        fmt::format("paper session '{}' (id {}) cannot resume: replaying its inputs up to its "
+                    "checkpoint ({}, step {}) does not give the state stored in the database: "
+                    "{}. The strategy, the data, the stored signals or sigtrader itself changed "
+                    "since the session stopped. Start a new session with --new-session (the old "
+                    "session's rows stay in the database)",
+                    stored.name, stored.id.value(),
+                    stored.checkpoint ? stored.checkpoint->to_iso8601() : "none", stored.steps,
+                    what));
+  };
+  SIGTRADER_TRY(to_replay_, store_.paper_session_signals(stored.id));
+  next_sequence_ = to_replay_.empty() ? 0 : to_replay_.back().sequence + 1;
+  while (steps_ < stored.steps) {
+    SIGTRADER_RETURN_IF_ERROR(schedule_journaled(steps_));
+    if (sim_->done()) {
+      return diverged(fmt::format("the data ran out after {} of {} steps", steps_, stored.steps));
+    }
+    auto stepped = sim_->step();
+    if (!stepped.ok()) return diverged(stepped.error().message());
+    ++steps_;
+  }
+  SIGTRADER_RETURN_IF_ERROR(schedule_journaled(steps_));
+  journal_->mark_replayed();
+  replayed_steps_ = steps_;
+  resumed_ = true;
+
+  if (sim_->last_instant() != stored.checkpoint) {
+    return diverged(fmt::format(
+        "the replay's last instant is {}",
+        sim_->last_instant() ? sim_->last_instant()->to_iso8601() : std::string("none")));
+  }
+  if (const std::string state = state_json(); state != stored.state_json) {
+    return diverged(
+        fmt::format("positions and counters are {} in the replay but {} in the "
+                    "database",
+                    state, stored.state_json));
+  }
+  SIGTRADER_TRY(const std::vector<storage::OrderRow> stored_orders,
+                store_.orders_with_client_prefix(order_prefix_ + "-"));
+  if (stored_orders.size() != journal_->orders().size()) {
+    return diverged(fmt::format("the database holds {} orders of the session, the replay made {}",
+                                stored_orders.size(), journal_->orders().size()));
+  }
+  for (const auto& [id, state] : journal_->orders()) {
+    auto found = store_.find_order(id);
+    if (!found.ok()) {
+      return diverged(fmt::format("order {} of the replay is not in the database", id.str()));
+    }
+    const storage::OrderRow& row = *found;
+    const storage::OrderRow& expected = state.row;
+    const auto field = [&](std::string_view name, const std::string& in_store,
+                           const std::string& in_replay) -> std::optional<std::string> {
+      if (in_store == in_replay) return std::nullopt;
+      return fmt::format("order {}: {} is {} in the database but {} in the replay", id.str(), name,
+                         in_store, in_replay);
+    };
+    for (const auto& difference :
+         {field("symbol", row.symbol.to_string(), expected.symbol.to_string()),
+          field("side", std::string(core::to_string(row.side)),
+                std::string(core::to_string(expected.side))),
+          field("type", std::string(core::to_string(row.type)),
+                std::string(core::to_string(expected.type))),
+          field("quantity", row.quantity.to_string(), expected.quantity.to_string()),
+          field("price", optional_text(row.price), optional_text(expected.price)),
+          field("trigger price", optional_text(row.trigger_price),
+                optional_text(expected.trigger_price)),
+          field("status", std::string(core::to_string(row.status)),
+                std::string(core::to_string(expected.status))),
+          field("filled quantity", row.filled_quantity.to_string(),
+                expected.filled_quantity.to_string())}) {
+      if (difference) return diverged(*difference);
+    }
+    SIGTRADER_TRY(const std::vector<storage::FillRow> fills, store_.list_fills(row.id));
+    if (fills.size() != state.fills) {
+      return diverged(fmt::format("order {} has {} fills in the database but {} in the replay",
+                                  id.str(), fills.size(), state.fills));
+    }
+  }
+  if (steps_ > 0) {
+    const storage::AccountSnapshotRow expected = snapshot();
+    SIGTRADER_TRY(const storage::AccountSnapshotRow last,
+                  store_.latest_account_snapshot(row_.user_id, expected.venue));
+    if (last.equity != expected.equity || last.balance != expected.balance ||
+        last.balances_json != expected.balances_json) {
+      return diverged(
+          fmt::format("the account is {} {} (balances {}) in the database but {} {} "
+                      "(balances {}) in the replay",
+                      last.equity.to_string(), last.currency, last.balances_json,
+                      expected.equity.to_string(), expected.currency, expected.balances_json));
+    }
+  }
+  return {};
+}
+
+core::Result<std::size_t> PaperSession::poll_signals() {
+  if (broken_) {
+    return Error(ErrorCode::kStorage, "the paper session stopped after a failed write");
+  }
+  std::vector<storage::PaperSignalRow> journal;
+  std::vector<std::pair<bus::SignalEvent, std::optional<core::Timestamp>>> events;
+  storage::SignalRowId cursor = row_.signal_cursor;
+  std::int64_t sequence = next_sequence_;
+  for (;;) {
+    SIGTRADER_TRY(const std::vector<storage::SignalWithPost> page,
+                  store_.signals_after(cursor, kSignalPage));
+    for (const storage::SignalWithPost& stored : page) {
+      cursor = stored.signal.id;
+      if (!is_tradable(stored.signal)) continue;
+      bus::SignalEvent event = to_event(stored);
+      core::Timestamp due = event.header.ts_init + options_.classification_latency;
+      if (const auto last = sim_->last_instant(); last && due < *last) due = *last;
+      if (due < sim_->first_open()) {
+        events.emplace_back(std::move(event), std::nullopt);  // dropped and counted by the sim
+        continue;
+      }
+      journal.push_back(storage::PaperSignalRow{
+          .sequence = sequence++, .signal = stored.signal.id, .due_at = due, .after_step = steps_});
+      events.emplace_back(std::move(event), due);
+    }
+    if (page.size() < kSignalPage) break;
+  }
+  if (cursor == row_.signal_cursor) return std::size_t{0};
+  // Journaled before anything is scheduled: a signal is never delivered without its row.
+  SIGTRADER_RETURN_IF_ERROR(store_.record_paper_signals(row_.id, journal, cursor));
+  row_.signal_cursor = cursor;
+  next_sequence_ = sequence;
+  for (auto& [event, due] : events)
+    sim_->add_signal(std::move(event), due);
+  return journal.size();
+}
+
+core::Result<StepOutcome> PaperSession::step() {
+  if (broken_) {
+    return Error(ErrorCode::kStorage, "the paper session stopped after a failed write");
+  }
+  auto outcome = sim_->step();
+  if (!outcome.ok()) {
+    broken_ = true;
+    (void)store_.set_paper_session_status(row_.id, "failed", wall_now());
+    return outcome.error();
+  }
+  ++steps_;
+  if (auto written = write_step(outcome->instant); !written.ok()) {
+    broken_ = true;
+    return written.error().with_context(
+        fmt::format("storing step {} of paper session {}", steps_, row_.id.value()));
+  }
+  return outcome;
+}
+
+core::Status PaperSession::write_step(core::Timestamp instant) {
+  return store_.in_transaction([&]() -> core::Status {
+    SIGTRADER_RETURN_IF_ERROR(journal_->write(store_));
+    SIGTRADER_RETURN_IF_ERROR(store_.append_account_snapshot(snapshot()));
+    return store_.checkpoint_paper_session(row_.id,
+                                           storage::PaperCheckpoint{.instant = instant,
+                                                                    .steps = steps_,
+                                                                    .state_json = state_json(),
+                                                                    .updated_at = wall_now()});
+  });
+}
+
+core::Status PaperSession::stop() {
+  if (broken_) return {};
+  row_.status = "stopped";
+  return store_.set_paper_session_status(row_.id, "stopped", wall_now());
+}
+
+core::Status PaperSession::finish() {
+  if (broken_) {
+    return Error(ErrorCode::kStorage, "the paper session stopped after a failed write");
+  }
+  SIGTRADER_RETURN_IF_ERROR(sim_->finish(false));
+  SIGTRADER_RETURN_IF_ERROR(write_step(sim_->last_instant().value_or(sim_->first_open())));
+  row_.status = "finished";
+  return store_.set_paper_session_status(row_.id, "finished", wall_now());
+}
+
+std::string PaperSession::state_json() const {
+  boost::json::array positions;
+  for (const auto& [symbol, position] : sim_->portfolio().positions()) {
+    positions.push_back(boost::json::object{
+        {"symbol", symbol.to_string()},
+        {"quantity", position.quantity().to_string()},
+        {"average_entry", position.average_entry().to_string()},
+        {"realized_pnl", position.realized_pnl().to_string()},
+        {"fees", position.fees().to_string()},
+    });
+  }
+  const Kernel& kernel = sim_->kernel();
+  return boost::json::serialize(boost::json::object{
+      {"positions", std::move(positions)},
+      {"orders_sent", kernel.orders_sent()},
+      {"fills", journal_->fills()},
+      {"candles", sim_->candles()},
+      {"signals_delivered", sim_->signals_delivered()},
+  });
+}
+
+storage::AccountSnapshotRow PaperSession::snapshot() const {
+  const execution::Portfolio& portfolio = sim_->portfolio();
+  storage::AccountSnapshotRow row;
+  row.user_id = row_.user_id;
+  row.venue = "sim:" + order_prefix_;
+  row.ts = sim_->last_instant().value_or(sim_->first_open());
+  row.currency = portfolio.quote_asset();
+  row.equity = sim_->kernel().equity();
+  row.balance = portfolio.cash();
+  for (const auto& [symbol, position] : portfolio.positions()) {
+    if (position.is_flat()) continue;
+    if (const auto mark = sim_->exchange().mark(symbol)) {
+      row.unrealized_pnl += position.unrealized_pnl(*mark);
+    }
+  }
+  boost::json::object balances;
+  for (const auto& [asset, amount] : portfolio.balances())
+    balances[asset] = amount.to_string();
+  row.balances_json = boost::json::serialize(balances);
+  return row;
+}
+
+PaperStatus PaperSession::status() const {
+  PaperStatus status;
+  status.instant = sim_->last_instant();
+  status.steps = steps_;
+  status.equity = sim_->kernel().equity();
+  status.cash = sim_->portfolio().cash();
+  status.quote_asset = sim_->portfolio().quote_asset();
+  status.open_positions = sim_->portfolio().open_positions();
+  for (const strategy::MarketInfo& market : sim_->markets()) {
+    status.open_orders += sim_->orders().open_orders(market.instrument.symbol).size();
+  }
+  status.orders_sent = sim_->kernel().orders_sent();
+  status.fills = journal_->fills();
+  status.signals_delivered = sim_->signals_delivered();
+  status.signals_pending = sim_->signals_pending();
+  return status;
+}
+
+core::Result<PaperRunEnd> run_paper(PaperSession& session, const PaperRunOptions& options) {
+  UnpacedPacer unpaced;
+  Pacer& pacer = options.pacer != nullptr ? *options.pacer : unpaced;
+  core::LiveClock live;
+  const core::Clock& wall = options.wall_clock != nullptr ? *options.wall_clock : live;
+  // Whatever the pacer, a wait for signals is at least this long, so that a short poll interval
+  // cannot turn the loop into a busy one.
+  constexpr core::Duration kShortestWait = core::Duration::milliseconds(50);
+
+  core::Timestamp last_poll = wall.now();
+  const auto poll = [&]() -> core::Status {
+    if (options.before_poll) SIGTRADER_RETURN_IF_ERROR(options.before_poll());
+    SIGTRADER_RETURN_IF_ERROR(session.poll_signals());
+    last_poll = wall.now();
+    return {};
+  };
+  std::optional<std::int64_t> reported_steps;
+  const auto report = [&] {
+    if (!options.on_status) return;
+    const PaperStatus status = session.status();
+    if (reported_steps == status.steps) return;  // the same line twice says nothing new
+    reported_steps = status.steps;
+    options.on_status(status);
+  };
+  const auto stop_requested = [&] { return options.stop != nullptr && options.stop->load(); };
+
+  SIGTRADER_RETURN_IF_ERROR(poll());
+  pacer.begin(session.sim().last_instant().value_or(session.sim().first_open()));
+  std::int64_t steps = 0;
+  for (;;) {
+    if (stop_requested() || (options.max_steps && steps >= *options.max_steps)) {
+      SIGTRADER_RETURN_IF_ERROR(session.stop());
+      report();
+      return stop_requested() ? PaperRunEnd::kStopped : PaperRunEnd::kStepLimit;
+    }
+    const std::optional<core::Timestamp> next = session.next_time();
+    if (!next) {
+      SIGTRADER_RETURN_IF_ERROR(session.finish());
+      report();
+      return PaperRunEnd::kFinished;
+    }
+    const core::Duration until_poll = options.poll_interval - (wall.now() - last_poll);
+    if (!pacer.wait_until(*next, std::max(until_poll, kShortestWait))) {
+      if (!stop_requested()) SIGTRADER_RETURN_IF_ERROR(poll());
+      continue;
+    }
+    SIGTRADER_RETURN_IF_ERROR(session.step());
+    ++steps;
+    if (wall.now() - last_poll >= options.poll_interval) SIGTRADER_RETURN_IF_ERROR(poll());
+    if (options.status_every > 0 && steps % options.status_every == 0) report();
+  }
+}
+
+}  // namespace sigtrader::engine
