@@ -54,6 +54,7 @@ int run_cli(int argc, char** argv) {
   register_data_command(app, context);
   register_indicators_command(app, context);
   register_backtest_command(app, context);
+  register_run_command(app, context);
   register_import_command(app, context);
   register_channels_command(app, context);
   register_label_command(app, context);

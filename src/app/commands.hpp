@@ -15,6 +15,7 @@ void register_data_command(CLI::App& app, CliContext& context);
 void register_data_download_command(CLI::App& data, CliContext& context);
 void register_indicators_command(CLI::App& app, CliContext& context);
 void register_backtest_command(CLI::App& app, CliContext& context);
+void register_run_command(CLI::App& app, CliContext& context);
 void register_import_command(CLI::App& app, CliContext& context);
 void register_channels_command(CLI::App& app, CliContext& context);
 void register_label_command(CLI::App& app, CliContext& context);

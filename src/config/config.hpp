@@ -133,6 +133,20 @@ struct RiskConfig {
   core::Duration approval_expiry = core::Duration::minutes(15);
 };
 
+// `sigtrader run --mode paper` (README "Paper trading").
+struct PaperConfig {
+  // A backtest-format TOML (markets, data files, simulated exchange, strategy); unset: `run
+  // --mode paper` refuses to start. Relative to the working directory.
+  std::optional<std::string> setup;
+  std::string name = "default";      // sessions are resumed by name
+  double speed = 1.0;                // simulated seconds per wall second; 0: as fast as possible
+  std::vector<std::string> signals;  // files imported into the store at start
+  std::optional<std::string> import_dir;  // new files here are imported while running
+  core::Duration poll_interval = core::Duration::seconds(5);
+  core::Duration classification_latency;  // added to a post's ts_init before it is delivered
+  int status_every = 100;                 // a status line every this many steps
+};
+
 struct Config {
   GeneralConfig general;
   DatabaseConfig database;
@@ -140,6 +154,7 @@ struct Config {
   EventLogConfig event_log;
   ApiConfig api;
   RiskConfig risk;
+  PaperConfig paper;
 };
 
 }  // namespace sigtrader::config

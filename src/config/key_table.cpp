@@ -97,6 +97,30 @@ KeyTable build_key_table() {
            duration_in(Duration::seconds(1), Duration::days(1)),
            "how long a signal waits for approval before it is dropped");
 
+  SectionRows(table, "paper", &Config::paper,
+              "`sigtrader run --mode paper`: a simulated exchange fed by replayed market data.")
+      .key("setup", &PaperConfig::setup, optional(non_empty_string()),
+           "backtest-format TOML with the markets, data files, simulated exchange and strategy "
+           "(see sigtrader.backtest.example.toml); required for paper mode")
+      .key("name", &PaperConfig::name, non_empty_string(),
+           "the session's name: a restart resumes the unfinished session of this name")
+      .key("speed", &PaperConfig::speed, number_in(0, 1'000'000),
+           "simulated seconds per wall second: 1 is real time, 60 an hour a minute, 0 as fast "
+           "as possible")
+      .key("signals", &PaperConfig::signals, list_of_names(),
+           "signal files imported into the database at start: *.jsonl (one post per line) or a "
+           "Telegram Desktop export (*.json)")
+      .key("import_dir", &PaperConfig::import_dir, optional(non_empty_string()),
+           "a folder watched while running: new *.jsonl and *.json files are imported")
+      .key("poll_interval", &PaperConfig::poll_interval,
+           duration_in(Duration::seconds(0), Duration::hours(1)),
+           "how often (wall time) the database and import_dir are checked for new signals")
+      .key("classification_latency", &PaperConfig::classification_latency,
+           duration_in(Duration::seconds(0), Duration::hours(1)),
+           "added to a post's receive time before the strategy gets it")
+      .key("status_every", &PaperConfig::status_every, integer_in(1, 1'000'000'000),
+           "print a status line every this many steps (and when the run stops)");
+
   return table;
 }
 

@@ -9,6 +9,11 @@ Rule<double> number_above_up_to(double min, double max) {
           [=](double value) { return value > min && value <= max; }};
 }
 
+Rule<double> number_in(double min, double max) {
+  return {fmt::format("a number in [{}, {}]", min, max),
+          [=](double value) { return value >= min && value <= max; }};
+}
+
 namespace {
 
 bool is_origin(std::string_view origin) {

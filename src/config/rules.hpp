@@ -32,6 +32,8 @@ inline Rule<int> integer_in(int min, int max) {
 
 // (min, max]: for limits where zero means nothing and max is the whole.
 Rule<double> number_above_up_to(double min, double max);
+// [min, max].
+Rule<double> number_in(double min, double max);
 
 // [min, max].
 inline Rule<double> number_from_to(double min, double max) {
