@@ -39,6 +39,7 @@ core::Result<risk::RiskEngineConfig> risk_engine_config(const config::RiskConfig
   engine.allow_entries_without_stop = risk.allow_entries_without_stop;
   engine.approval_floor = risk.approval_floor;
   engine.approval_expiry = risk.approval_expiry;
+  if (risk.trust_weighting) engine.trust = risk::TrustWeighting{};
   if (const core::Status valid = risk::validate(engine); !valid.ok()) {
     return valid.error().with_context("[risk]");
   }

@@ -26,6 +26,7 @@
 #include "app/effective_config.hpp"
 #include "app/message_import.hpp"
 #include "app/report_error.hpp"
+#include "app/risk_setup.hpp"
 #include "app/store_opening.hpp"
 #include "bus/event_log.hpp"
 #include "config/config.hpp"
@@ -204,6 +205,19 @@ core::Result<core::UserId> paper_user(storage::Store& store) {
   return created.id;
 }
 
+// Each backtested channel's record (channel_stats, filled by `backtest --signals --db`), for the
+// trust-weighted sizing of its signals.
+core::Result<std::map<std::string, risk::ChannelTrust>> channel_trust(storage::Store& store) {
+  SIGTRADER_TRY(const std::vector<storage::ChannelStatsRow> rows, store.list_channel_stats());
+  std::map<std::string, risk::ChannelTrust> trust;
+  for (const storage::ChannelStatsRow& row : rows) {
+    if (!row.wins || !row.losses || !row.win_rate) continue;
+    trust[row.channel_id.str()] = risk::ChannelTrust{*row.win_rate, row.avg_win_r.value_or(0),
+                                                     static_cast<int>(*row.wins + *row.losses)};
+  }
+  return trust;
+}
+
 std::string status_line(const engine::PaperStatus& status) {
   return fmt::format(
       "paper {} step {}: equity {} {}, cash {} {}, {} open position{}, {} open order{}; orders "
@@ -239,6 +253,10 @@ int run_paper(const RunOptions& options, const config::Config& config, CliContex
   }
   auto user = paper_user(**store);
   if (!user.ok()) return report_error(kCommand, user.error());
+  auto risk = risk_engine_config(config.risk);
+  if (!risk.ok()) return report_error(kCommand, risk.error());
+  auto trust = channel_trust(**store);
+  if (!trust.ok()) return report_error(kCommand, trust.error());
 
   auto session =
       engine::PaperSession::open(**store, *backtest, market_data(*loaded),
@@ -248,6 +266,8 @@ int run_paper(const RunOptions& options, const config::Config& config, CliContex
                                      .new_session = options.new_session,
                                      .classification_latency = paper.classification_latency,
                                      .wall_clock = nullptr,
+                                     .risk = *risk,
+                                     .gate = engine::RiskGateOptions{.channel_trust = *trust},
                                  });
   if (!session.ok()) return report_error(kCommand, session.error());
   engine::PaperSession& run = **session;

@@ -130,6 +130,7 @@ struct RiskConfig {
   core::Duration max_signal_age = core::Duration::minutes(5);
   bool allow_entries_without_stop = false;
   std::optional<double> approval_floor;  // confidence from here up to min_confidence: queued
+  bool trust_weighting = true;           // scale sizes by each channel's backtested record
   core::Duration approval_expiry = core::Duration::minutes(15);
 };
 

@@ -93,6 +93,9 @@ KeyTable build_key_table() {
       .key("approval_floor", &RiskConfig::approval_floor, optional(number_from_to(0, 1)),
            "unset: no approvals; signals from this confidence up to min_confidence wait for a "
            "person's approval")
+      .key("trust_weighting", &RiskConfig::trust_weighting, boolean(),
+           "scale each entry by its channel's backtested record (neutral under 20 signals, "
+           "0.25x to 1.5x)")
       .key("approval_expiry", &RiskConfig::approval_expiry,
            duration_in(Duration::seconds(1), Duration::days(1)),
            "how long a signal waits for approval before it is dropped");

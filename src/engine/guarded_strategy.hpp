@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "bus/message_bus.hpp"
 #include "core/result.hpp"
@@ -35,5 +36,9 @@ struct GuardedStrategy {
 core::Result<GuardedStrategy> make_guarded_strategy(
     const BacktestConfig& config, const std::optional<risk::RiskEngineConfig>& risk,
     const RiskGateOptions& gate_options, bus::MessageBus* bus);
+
+// Every setting of a risk setup as one line of text, for a paper session's fingerprint: the same
+// text, the same decisions.
+std::string risk_setup_text(const risk::RiskEngineConfig& risk, const RiskGateOptions& gate);
 
 }  // namespace sigtrader::engine

@@ -83,9 +83,10 @@ std::string optional_text(const std::optional<core::Price>& price) {
 
 }  // namespace
 
-std::string paper_setup_hash(const BacktestConfig& config,
-                             const std::vector<PaperMarketData>& data) {
+std::string paper_setup_hash(const BacktestConfig& config, const std::vector<PaperMarketData>& data,
+                             std::string_view risk) {
   Fingerprint fingerprint;
+  fingerprint.add(std::string(risk));
   fingerprint.add(boost::json::serialize(backtest_config_json(config)));
   fingerprint.add(static_cast<std::int64_t>(config.history_length));
   for (const PaperMarketData& market : data) {
@@ -272,7 +273,9 @@ core::Result<std::unique_ptr<PaperSession>> PaperSession::open(storage::Store& s
   std::unique_ptr<PaperSession> session(
       new PaperSession(store, config, std::move(data), std::move(options)));
   const PaperSessionOptions& opts = session->options_;
-  const std::string hash = paper_setup_hash(session->config_, session->data_);
+  const std::string hash =
+      paper_setup_hash(session->config_, session->data_,
+                       opts.risk ? risk_setup_text(*opts.risk, opts.gate) : std::string());
   const core::Timestamp now = session->wall_now();
 
   auto existing = store.find_resumable_paper_session(opts.user, opts.name);
@@ -309,8 +312,7 @@ core::Result<std::unique_ptr<PaperSession>> PaperSession::open(storage::Store& s
 core::Status PaperSession::start(const storage::PaperSessionRow& row, bool resume) {
   row_ = row;
   order_prefix_ = fmt::format("p{}", row_.id.value());
-  SIGTRADER_TRY(strategy_,
-                strategy::make_strategy(config_.strategy_name, config_.parameters, config_.exits));
+  SIGTRADER_TRY(strategy_, make_guarded_strategy(config_, options_.risk, options_.gate, nullptr));
   std::vector<MarketFeed> feeds;
   for (const PaperMarketData& market : data_) {
     MarketFeed feed;
@@ -324,7 +326,7 @@ core::Status PaperSession::start(const storage::PaperSessionRow& row, bool resum
     feeds.push_back(std::move(feed));
   }
   SIGTRADER_TRY(sim_,
-                SimSession::open(config_, *strategy_, std::move(feeds),
+                SimSession::open(config_, *strategy_.strategy, std::move(feeds),
                                  SimSessionOptions{
                                      .order_id_prefix = order_prefix_,
                                      .liquidation_id_prefix = order_prefix_ + "-liq",
@@ -373,6 +375,8 @@ core::Status PaperSession::replay(const storage::PaperSessionRow& stored) {
     }
     auto stepped = sim_->step();
     if (!stepped.ok()) return diverged(stepped.error().message());
+    // The replayed decisions are the stored risk_events rows already.
+    if (strategy_.risk) (void)strategy_.risk->take_events();
     ++steps_;
   }
   SIGTRADER_RETURN_IF_ERROR(schedule_journaled(steps_));
@@ -507,6 +511,7 @@ core::Result<StepOutcome> PaperSession::step() {
 core::Status PaperSession::write_step(core::Timestamp instant) {
   return store_.in_transaction([&]() -> core::Status {
     SIGTRADER_RETURN_IF_ERROR(journal_->write(store_));
+    SIGTRADER_RETURN_IF_ERROR(write_risk_events());
     SIGTRADER_RETURN_IF_ERROR(store_.append_account_snapshot(snapshot()));
     return store_.checkpoint_paper_session(row_.id,
                                            storage::PaperCheckpoint{.instant = instant,
@@ -514,6 +519,29 @@ core::Status PaperSession::write_step(core::Timestamp instant) {
                                                                     .state_json = state_json(),
                                                                     .updated_at = wall_now()});
   });
+}
+
+core::Status PaperSession::write_risk_events() {
+  if (!strategy_.risk) return {};
+  for (const bus::RiskEvent& event : strategy_.risk->take_events()) {
+    boost::json::object details;
+    for (const auto& [key, value] : event.details)
+      details[key] = value;
+    auto stored = store_.append_risk_event(storage::RiskEventRow{
+        .id = {},
+        .user_id = row_.user_id,
+        .ts = event.header.ts_event,
+        .kind = event.kind,
+        .symbol = event.symbol,
+        .client_order_id = std::nullopt,
+        .reason = event.reason,
+        .details_json = boost::json::serialize(details),
+    });
+    if (!stored.ok()) return stored.error();
+    // Published once stored: the event log and the dashboard see what the database holds.
+    sim_->bus().publish(event);
+  }
+  return {};
 }
 
 core::Status PaperSession::stop() {

@@ -18,10 +18,13 @@
 #include "core/result.hpp"
 #include "core/time.hpp"
 #include "engine/backtest_config.hpp"
+#include "engine/guarded_strategy.hpp"
 #include "engine/pacer.hpp"
+#include "engine/risk_gate.hpp"
 #include "engine/sim_session.hpp"
 #include "market/candle.hpp"
 #include "market/funding_rates.hpp"
+#include "risk/risk_engine.hpp"
 #include "storage/rows.hpp"
 #include "storage/store.hpp"
 #include "strategy/strategy.hpp"
@@ -48,6 +51,11 @@ struct PaperSessionOptions {
   core::Duration classification_latency;
   // Stamps created_at/updated_at of the session row; the simulated clock stamps everything else.
   const core::Clock* wall_clock = nullptr;  // nullptr: a LiveClock
+  // The signal follower trades through a risk engine with these limits (make_guarded_strategy);
+  // every decision and breaker transition becomes a risk_events row in the step's transaction.
+  // Both are part of the setup: a session resumes only with the same ones.
+  std::optional<risk::RiskEngineConfig> risk = std::nullopt;
+  RiskGateOptions gate = {};
 };
 
 // What the status line shows.
@@ -146,6 +154,8 @@ class PaperSession {
   std::string state_json() const;
   storage::AccountSnapshotRow snapshot() const;
   core::Status write_step(core::Timestamp instant);
+  // The risk engine's decisions and transitions since the last step, as risk_events rows.
+  core::Status write_risk_events();
   core::Timestamp wall_now() const { return wall_clock_->now(); }
 
   storage::Store& store_;
@@ -156,7 +166,7 @@ class PaperSession {
   const core::Clock* wall_clock_;
   storage::PaperSessionRow row_;
   std::string order_prefix_;
-  std::unique_ptr<strategy::Strategy> strategy_;
+  GuardedStrategy strategy_;
   std::unique_ptr<SimSession> sim_;
   std::unique_ptr<Journal> journal_;
   std::int64_t steps_ = 0;
@@ -170,9 +180,11 @@ class PaperSession {
 };
 
 // Fingerprint of a paper setup: the config as the backtest report echoes it, the period and
-// history, and every candle and funding rate of every market. A resumed session must match it.
-std::string paper_setup_hash(const BacktestConfig& config,
-                             const std::vector<PaperMarketData>& data);
+// history, every candle and funding rate of every market, and the risk setup. A resumed session
+// must match it.
+// `risk`: the risk setup as text (risk_setup_text), empty without one.
+std::string paper_setup_hash(const BacktestConfig& config, const std::vector<PaperMarketData>& data,
+                             std::string_view risk = {});
 
 // How run_paper() ends.
 enum class PaperRunEnd { kFinished, kStopped, kStepLimit };

@@ -65,6 +65,7 @@ struct FinalState {
   std::string session;
   std::int64_t order_rows = 0;
   std::int64_t fill_rows = 0;
+  std::int64_t risk_event_rows = 0;  // one per risk decision, never written twice
 };
 
 class RunPaperCommand : public integration::SigtraderProcessTest {
@@ -126,6 +127,7 @@ status_every = 2
     for (const storage::TableInfo& table : *tables) {
       if (table.name == "orders") state.order_rows = table.rows;
       if (table.name == "fills") state.fill_rows = table.rows;
+      if (table.name == "risk_events") state.risk_event_rows = table.rows;
     }
     return state;
   }
@@ -145,11 +147,16 @@ TEST_F(RunPaperCommand, AnUninterruptedRunStoresEveryOrderFillAndTheAccount) {
   ASSERT_EQ(state.orders.size(), 8u) << ::testing::PrintToString(state.orders);
   EXPECT_EQ(state.order_rows, 8);
   EXPECT_EQ(state.fill_rows, 4);
-  EXPECT_THAT(state.orders[0], HasSubstr("buy limit 1.000 filled filled 1.000 | 1.000 @ 100"));
-  // 10000 − 100 + 0.666 × 110 + 0.334 × 120 − 0.836 × 119.5 = 9913.438 USDT and 0.836 BTC.
-  EXPECT_THAT(state.balances, HasSubstr("\"USDT\":\"9913.438"));
-  EXPECT_THAT(state.balances, HasSubstr("\"BTC\":\"0.836"));
+  // The risk engine sizes each signal ([risk] defaults: moderate, 1 % of equity at risk, 20 %
+  // of equity at most on one symbol). Signal 1: 100 at risk over the stop distance 10 = 10 BTC.
+  EXPECT_THAT(state.orders[0], HasSubstr("buy limit 10.000 filled filled 10.000 | 10.000 @ 100"));
+  // Its targets sell 6.666 at 110 and 3.334 at 120: equity 10133.34. Signal 2: 101.3334 over
+  // 4.5 = 22.518 BTC (2690.90 USDT) is more than 20 % of equity (2026.668 USDT), so it is shrunk
+  // to 2026.668 / 119.5 = 16.959 BTC. USDT: 10000 − 1000 + 733.26 + 400.08 − 2026.6005.
+  EXPECT_THAT(state.balances, HasSubstr("\"USDT\":\"8106.7395"));
+  EXPECT_THAT(state.balances, HasSubstr("\"BTC\":\"16.959"));
   EXPECT_THAT(state.session, HasSubstr("finished 10 "));
+  EXPECT_EQ(state.risk_event_rows, 2);  // accepted, then resized
 }
 
 TEST_F(RunPaperCommand, StoppedByMaxStepsAndRunAgainItEndsAsAnUninterruptedRun) {
@@ -167,6 +174,7 @@ TEST_F(RunPaperCommand, StoppedByMaxStepsAndRunAgainItEndsAsAnUninterruptedRun) 
   EXPECT_EQ(state.balances, expected.balances);
   EXPECT_EQ(state.equity, expected.equity);
   EXPECT_EQ(state.session, expected.session);
+  EXPECT_EQ(state.risk_event_rows, expected.risk_event_rows);
   EXPECT_EQ(state.order_rows, 8);
   EXPECT_EQ(state.fill_rows, 4);
 }
@@ -231,6 +239,7 @@ TEST_F(RunPaperCommand, StoppedBySigtermWhileWaitingAndRunAgainItEndsAsAnUninter
   EXPECT_EQ(state.orders, expected.orders);
   EXPECT_EQ(state.balances, expected.balances);
   EXPECT_EQ(state.session, expected.session);
+  EXPECT_EQ(state.risk_event_rows, expected.risk_event_rows);
   EXPECT_EQ(state.order_rows, 8);
   EXPECT_EQ(state.fill_rows, 4);
 }

@@ -126,6 +126,28 @@ class PaperSessionTest : public ::testing::Test {
                                                   .wall_clock = &wall_});
   }
 
+  // The same session with the signal follower guarded by a risk engine of `risk`'s limits.
+  core::Result<std::unique_ptr<PaperSession>> open_guarded_session(
+      storage::Store& store, const risk::RiskEngineConfig& risk) {
+    return PaperSession::open(store, follower_config(), data_of(candles_),
+                              PaperSessionOptions{.user = user_,
+                                                  .name = "default",
+                                                  .new_session = false,
+                                                  .classification_latency = {},
+                                                  .wall_clock = &wall_,
+                                                  .risk = risk,
+                                                  .gate = {}});
+  }
+
+  std::vector<std::string> risk_events_of(storage::Store& store) const {
+    std::vector<std::string> out;
+    auto events = store.recent_risk_events(user_, 100);
+    EXPECT_TRUE(events.ok());
+    for (const storage::RiskEventRow& event : *events)
+      out.push_back(fmt::format("{} {} {}", event.ts.to_iso8601(), event.kind, event.reason));
+    return out;
+  }
+
   // Runs until the data ends (or `steps` steps), polling for signals before each step.
   void run(PaperSession& session, std::optional<int> steps = std::nullopt) {
     for (int done = 0; !steps || done < *steps; ++done) {
@@ -408,6 +430,58 @@ TEST(WallClockPacer, AStopRequestEndsTheWait) {
   EXPECT_FALSE(pacer.wait_until(hour(1), core::Duration::hours(2)));
   EXPECT_EQ(wall.now(),
             core::Timestamp::from_seconds(1'800'000'000) + core::Duration::milliseconds(100));
+}
+
+TEST_F(PaperSessionTest, WithARiskSetupEachDecisionIsStoredOnceEvenAcrossARestart) {
+  // The moderate policy risks 1 % of equity: signal 1 (entry 100, stop 90) buys 100 / 10 = 10
+  // BTC instead of the follower's fixed 100 USDT.
+  risk::RiskEngineConfig risk;
+  auto store_a = open_store("a.db");
+  store_first_signal(*store_a);
+  store_second_signal(*store_a);
+  {
+    auto session = open_guarded_session(*store_a, risk);
+    ASSERT_TRUE(session.ok()) << session.error().message();
+    run(**session);
+  }
+  const std::vector<std::string> orders_a = orders_of(*store_a);
+  ASSERT_FALSE(orders_a.empty());
+  EXPECT_THAT(orders_a[0], ::testing::HasSubstr("buy limit 10.000 100.00"));
+  const std::vector<std::string> events_a = risk_events_of(*store_a);
+  ASSERT_EQ(events_a.size(), 2u);  // one decision per signal
+  EXPECT_THAT(events_a,
+              ::testing::Contains(::testing::HasSubstr("2024-01-01T01:30:00Z decision_")));
+
+  auto store_b = open_store("b.db");
+  store_first_signal(*store_b);
+  store_second_signal(*store_b);
+  {
+    auto session = open_guarded_session(*store_b, risk);
+    ASSERT_TRUE(session.ok()) << session.error().message();
+    run(**session, 5);
+  }
+  {
+    auto session = open_guarded_session(*store_b, risk);
+    ASSERT_TRUE(session.ok()) << session.error().message();
+    EXPECT_TRUE((*session)->resumed());
+    run(**session);
+  }
+  EXPECT_EQ(orders_of(*store_b), orders_a);
+  EXPECT_EQ(risk_events_of(*store_b), events_a);
+
+  // Other limits would size differently: the session refuses to resume under them.
+  risk::RiskEngineConfig stricter = risk;
+  stricter.policy = risk::RiskPolicy::kConservative;
+  auto store_c = open_store("c.db");
+  store_first_signal(*store_c);
+  {
+    auto session = open_guarded_session(*store_c, risk);
+    ASSERT_TRUE(session.ok()) << session.error().message();
+    run(**session, 3);
+  }
+  auto refused = open_guarded_session(*store_c, stricter);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_THAT(refused.error().message(), ::testing::HasSubstr("--new-session"));
 }
 
 }  // namespace
