@@ -197,6 +197,8 @@ core::Result<ChannelBacktestResult> run_channel_backtest(const ChannelBacktestSe
       risk::RiskEngine engine(setup.risk);
       RiskGate gate(engine, setup.gate);
       strategy::SignalFollower follower(setup.follower, gate.sizer(), gate.observer());
+      // Nobody approves during a backtest: a queued signal expires untraded.
+      follower.set_approval_hooks(gate.approval_hooks());
       BacktestOptions options;
       options.record_decisions = false;
       options.signals = run_events;

@@ -21,8 +21,10 @@ core::Result<GuardedStrategy> make_guarded_strategy(
                 strategy::SignalFollowerConfig::from(config.parameters));
   guarded.risk = std::make_unique<risk::RiskEngine>(*risk, bus);
   guarded.gate = std::make_unique<RiskGate>(*guarded.risk, gate_options);
-  guarded.strategy = std::make_unique<strategy::SignalFollower>(
+  auto follower_strategy = std::make_unique<strategy::SignalFollower>(
       std::move(follower), guarded.gate->sizer(), guarded.gate->observer());
+  follower_strategy->set_approval_hooks(guarded.gate->approval_hooks());
+  guarded.strategy = std::move(follower_strategy);
   return guarded;
 }
 

@@ -97,24 +97,60 @@ core::Result<strategy::EntrySize> RiskGate::size(const strategy::EntrySizingRequ
   entry.confidence = request.signal.confidence;
   entry.signal_ts = request.signal.header.ts_event;
 
+  const core::Price last_price = history.empty() ? request.entry : history.back().close;
+  const risk::RiskDecision decision = engine_.decide(
+      entry, account(context), request.market.instrument, last_price, inputs_for(request));
+  if (decision.kind == risk::DecisionKind::kQueued && decision.approval_id) {
+    // Not traded now: a person decides (SignalFollower::approve / reject) before it expires.
+    strategy::EntrySize queued{core::Quantity(), decision.stop_loss, decision.targets};
+    queued.approval = decision.approval_id->value();
+    for (const risk::PendingApproval& pending : engine_.pending_approvals()) {
+      if (pending.id == *decision.approval_id) queued.approval_expires_at = pending.expires_at;
+    }
+    return queued;
+  }
+  if (!decision.accepted()) return Error(ErrorCode::kRejected, joined_reasons(decision.reasons));
+  engine_.record_entry(entry);
+  return strategy::EntrySize{decision.quantity, decision.stop_loss, decision.targets};
+}
+
+risk::DecisionInputs RiskGate::inputs_for(const strategy::EntrySizingRequest& request) const {
   risk::DecisionInputs inputs;
-  inputs.atr = atr_of(history, options_.atr_period);
+  inputs.atr = atr_of(request.context.history(request.market.index), options_.atr_period);
   if (const auto trust = options_.channel_trust.find(request.signal.channel.str());
       trust != options_.channel_trust.end()) {
     inputs.channel_trust = trust->second;
   }
-  const core::Price last_price = history.empty() ? request.entry : history.back().close;
-  const risk::RiskDecision decision =
-      engine_.decide(entry, account(context), request.market.instrument, last_price, inputs);
-  if (decision.kind == risk::DecisionKind::kQueued) {
-    // Not traded by the follower: a person decides through the engine's approval queue.
-    return Error(ErrorCode::kRejected,
-                 fmt::format("queued for approval (id {}): {}",
-                             decision.approval_id ? decision.approval_id->value() : 0,
-                             joined_reasons(decision.reasons)));
+  return inputs;
+}
+
+strategy::ApprovalHooks RiskGate::approval_hooks() {
+  strategy::ApprovalHooks hooks;
+  hooks.approve = [this](std::uint64_t id, const strategy::EntrySizingRequest& request) {
+    return approve(id, request);
+  };
+  hooks.reject = [this](std::uint64_t id, core::Timestamp now) {
+    (void)engine_.reject_approval(risk::ApprovalId(id), now, "person");
+  };
+  hooks.expire = [this](core::Timestamp now) { (void)engine_.expire_approvals(now); };
+  return hooks;
+}
+
+core::Result<strategy::EntrySize> RiskGate::approve(std::uint64_t id,
+                                                    const strategy::EntrySizingRequest& request) {
+  const strategy::StrategyContext& context = request.context;
+  std::optional<risk::EntryRequest> pending;
+  for (const risk::PendingApproval& item : engine_.pending_approvals()) {
+    if (item.id == risk::ApprovalId(id)) pending = item.request;
   }
+  SIGTRADER_TRY(const risk::RiskDecision decision,
+                engine_.approve(risk::ApprovalId(id), context.now(), "person", account(context),
+                                request.market.instrument, request.entry, inputs_for(request)));
   if (!decision.accepted()) return Error(ErrorCode::kRejected, joined_reasons(decision.reasons));
-  engine_.record_entry(entry);
+  if (pending) {
+    pending->ts = context.now();  // its cooldown starts at the entry, not at the queueing
+    engine_.record_entry(*pending);
+  }
   return strategy::EntrySize{decision.quantity, decision.stop_loss, decision.targets};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -43,11 +44,17 @@ class RiskGate {
   strategy::EntrySizer sizer();
   // The follower's observer: a closed signal's PnL and the equity after it go to the breaker.
   strategy::OutcomeObserver observer();
+  // The follower's approvals: a queued entry approved is decided again by the engine at the
+  // market price (RiskEngine::approve), rejected or expired in the engine's queue too.
+  strategy::ApprovalHooks approval_hooks();
 
   risk::RiskEngine& engine() { return engine_; }
 
  private:
   core::Result<strategy::EntrySize> size(const strategy::EntrySizingRequest& request);
+  core::Result<strategy::EntrySize> approve(std::uint64_t id,
+                                            const strategy::EntrySizingRequest& request);
+  risk::DecisionInputs inputs_for(const strategy::EntrySizingRequest& request) const;
   void closed(const strategy::SignalOutcome& outcome, const strategy::StrategyContext& context);
   // The account now, updating the peak and the day's start.
   risk::AccountView account(const strategy::StrategyContext& context);

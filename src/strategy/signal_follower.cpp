@@ -186,17 +186,19 @@ void SignalFollower::follow(StrategyContext& context, const bus::SignalEvent& si
   followed.expires_at = context.now() + config_.entry_expiry;
   auto [it, inserted] = followed_.emplace(key, std::move(followed));
   const core::Status placed = place_entries(context, key, it->second);
+  if (placed.ok() && it->second.approval) {
+    outcomes_[it->second.outcome].reasons.push_back(
+        fmt::format("queued for approval {} until {}", *it->second.approval,
+                    it->second.expires_at.to_iso8601()));
+    (void)context.set_timer(it->second.expires_at, std::string(kApprovalExpiryTag));
+    return;
+  }
   if (!placed.ok() || it->second.entries.empty()) {
     it->second.done = true;
     skip(context, signal, placed.ok() ? "no entry order was accepted" : placed.error().message());
     return;
   }
-  SignalOutcome& outcome = outcomes_[it->second.outcome];
-  outcome.followed = true;
-  outcome.target_count = it->second.targets.size();
-  if (config_.entry != EntryMode::kMarket) {
-    (void)context.set_timer(it->second.expires_at, std::string(kExpiryTag));
-  }
+  start_following(context, it->second, config_.entry == EntryMode::kMarket);
 }
 
 core::Status SignalFollower::place_entries(StrategyContext& context, const SignalKey& key,
@@ -212,7 +214,6 @@ core::Status SignalFollower::place_entries(StrategyContext& context, const Signa
     if (!high || price > *high) high = price;
   }
 
-  std::vector<EntryLevel> levels;
   std::optional<core::Price> limit;  // empty: a market entry
   core::Price reference;             // the price the entry is sized at
   switch (config_.entry) {
@@ -247,25 +248,39 @@ core::Status SignalFollower::place_entries(StrategyContext& context, const Signa
   const EntrySizingRequest request{
       info, followed.side, reference, followed.stop_price, followed.targets, signal, context};
   SIGTRADER_TRY(const EntrySize size, sizer_(request));
-  const core::Quantity total = size.quantity;
+  if (size.approval) {
+    // Nothing is placed until a person approves it (approve()) or the wait ends (on_timer).
+    followed.approval = size.approval;
+    if (size.approval_expires_at) followed.expires_at = *size.approval_expires_at;
+    return {};
+  }
+  std::optional<core::Price> range_end;
+  if (config_.entry == EntryMode::kSplit) range_end = is_long ? *low : *high;
+  return send_entries(context, key, followed, size, reference, limit,
+                      config_.entry == EntryMode::kMarket, range_end);
+}
+
+core::Status SignalFollower::send_entries(StrategyContext& context, const SignalKey& key,
+                                          Followed& followed, const EntrySize& size,
+                                          core::Price reference, std::optional<core::Price> limit,
+                                          bool at_market, std::optional<core::Price> range_end) {
+  const MarketInfo& info = context.markets()[followed.market];
   followed.stop_price = size.stop;
   followed.targets = size.targets;
-
-  if (config_.entry == EntryMode::kSplit) {
+  std::vector<EntryLevel> levels;
+  if (range_end && !at_market) {
     EntrySplit split = config_.split;
-    if (*low == *high) split = EntrySplit{1, SplitRatio::kEven, {}};
+    if (*range_end == reference) split = EntrySplit{1, SplitRatio::kEven, {}};
     SIGTRADER_TRY(levels,
-                  split_entry(reference, is_long ? *low : *high, split, total, info.instrument));
+                  split_entry(reference, *range_end, split, size.quantity, info.instrument));
   } else {
-    levels.push_back(EntryLevel{limit.value_or(reference), total});
+    levels.push_back(EntryLevel{limit.value_or(reference), size.quantity});
   }
-
   for (const EntryLevel& level : levels) {
     execution::OrderRequest order;
     order.symbol = info.instrument.symbol;
     order.side = core::entry_side(followed.side);
-    order.type = limit || config_.entry == EntryMode::kSplit ? core::OrderType::kLimit
-                                                             : core::OrderType::kMarket;
+    order.type = at_market ? core::OrderType::kMarket : core::OrderType::kLimit;
     order.quantity = level.quantity;
     if (order.type == core::OrderType::kLimit) order.price = level.price;
     const std::size_t index = followed.entries.size();
@@ -273,6 +288,90 @@ core::Status SignalFollower::place_entries(StrategyContext& context, const Signa
       followed.entries.push_back(TrackedOrder{*id, level.quantity, {}, true});
     }
   }
+  return {};
+}
+
+void SignalFollower::start_following(StrategyContext& context, Followed& followed,
+                                     bool market_entry) {
+  SignalOutcome& outcome = outcomes_[followed.outcome];
+  outcome.followed = true;
+  outcome.target_count = followed.targets.size();
+  if (!market_entry) {
+    (void)context.set_timer(followed.expires_at, std::string(kExpiryTag));
+  }
+}
+
+SignalFollower::Followed* SignalFollower::awaiting(std::uint64_t id) {
+  for (auto& [key, followed] : followed_) {
+    if (!followed.done && followed.approval == id) return &followed;
+  }
+  return nullptr;
+}
+
+std::vector<std::uint64_t> SignalFollower::awaiting_approval() const {
+  std::vector<std::pair<core::Timestamp, std::uint64_t>> waiting;
+  for (const auto& [key, followed] : followed_) {
+    if (!followed.done && followed.approval)
+      waiting.emplace_back(followed.received_at, *followed.approval);
+  }
+  std::sort(waiting.begin(), waiting.end());
+  std::vector<std::uint64_t> ids;
+  for (const auto& [at, id] : waiting)
+    ids.push_back(id);
+  return ids;
+}
+
+core::Status SignalFollower::approve(StrategyContext& context, std::uint64_t id) {
+  Followed* followed = awaiting(id);
+  if (followed == nullptr) {
+    return Error(ErrorCode::kNotFound, fmt::format("no signal waits for approval {}", id));
+  }
+  SignalOutcome& outcome = outcomes_[followed->outcome];
+  const SignalKey key{followed->signal.channel.str(), followed->signal.message_id.value()};
+  const auto history = context.history(followed->market);
+  const core::Price reference = !history.empty() ? history.back().close
+                                : !followed->signal.entries.empty()
+                                    ? followed->signal.entries.front()
+                                    : core::Price();
+  auto size = approvals_.approve
+                  ? approvals_.approve(
+                        id, EntrySizingRequest{context.markets()[followed->market], followed->side,
+                                               reference, followed->stop_price, followed->targets,
+                                               followed->signal, context})
+                  : core::Result<EntrySize>(Error(ErrorCode::kRejected,
+                                                  "approvals are not connected to a risk engine"));
+  followed->approval.reset();
+  if (!size) {
+    followed->done = true;
+    outcome.end = SignalEnd::kRejected;
+    outcome.reasons.push_back(fmt::format("approved, then refused: {}", size.error().message()));
+    return size.error();
+  }
+  outcome.reasons.push_back(fmt::format("approved (approval {}): entered at market", id));
+  followed->expires_at = context.now() + config_.entry_expiry;
+  const core::Status sent =
+      send_entries(context, key, *followed, *size, reference, std::nullopt, true, std::nullopt);
+  if (!sent.ok() || followed->entries.empty()) {
+    followed->done = true;
+    outcome.end = SignalEnd::kRejected;
+    outcome.reasons.push_back("no entry order was accepted");
+    return Error(ErrorCode::kRejected, "no entry order was accepted");
+  }
+  start_following(context, *followed, true);
+  return {};
+}
+
+core::Status SignalFollower::reject(StrategyContext& context, std::uint64_t id) {
+  Followed* followed = awaiting(id);
+  if (followed == nullptr) {
+    return Error(ErrorCode::kNotFound, fmt::format("no signal waits for approval {}", id));
+  }
+  if (approvals_.reject) approvals_.reject(id, context.now());
+  followed->approval.reset();
+  followed->done = true;
+  SignalOutcome& outcome = outcomes_[followed->outcome];
+  outcome.end = SignalEnd::kRejected;
+  outcome.reasons.push_back(fmt::format("rejected by a person (approval {})", id));
   return {};
 }
 
@@ -429,6 +528,21 @@ void SignalFollower::on_candle(StrategyContext& context, std::size_t market,
 }
 
 void SignalFollower::on_timer(StrategyContext& context, std::string_view tag) {
+  if (tag == kApprovalExpiryTag) {
+    bool expired = false;
+    for (auto& [key, followed] : followed_) {
+      if (followed.done || !followed.approval || followed.expires_at > context.now()) continue;
+      SignalOutcome& outcome = outcomes_[followed.outcome];
+      outcome.end = SignalEnd::kExpired;
+      outcome.reasons.push_back(
+          fmt::format("nobody approved it before {}", followed.expires_at.to_iso8601()));
+      followed.approval.reset();
+      followed.done = true;
+      expired = true;
+    }
+    if (expired && approvals_.expire) approvals_.expire(context.now());
+    return;
+  }
   if (tag == kStopTimeoutTag) {
     for (auto& [key, followed] : followed_) {
       if (followed.done || followed.closing_by_stop || !followed.beyond_stop_since ||

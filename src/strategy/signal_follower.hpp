@@ -41,11 +41,24 @@ struct EntrySize {
   core::Quantity quantity;
   std::optional<core::Price> stop;
   std::vector<core::Price> targets;
+  // Set when the entry waits for a person's approval instead (quantity zero): its id, and when
+  // the wait ends untraded.
+  std::optional<std::uint64_t> approval = std::nullopt;
+  std::optional<core::Timestamp> approval_expires_at = std::nullopt;
 };
 
 // An error skips the signal with the error's message as the reason. This is the seam for
 // risk-based sizing (engine::RiskGate puts risk::RiskEngine here).
 using EntrySizer = std::function<core::Result<EntrySize>(const EntrySizingRequest&)>;
+
+// How a queued entry is approved, rejected or expired at the risk engine (engine::RiskGate).
+struct ApprovalHooks {
+  // Decides approval `id` again now; the size to enter at market, or why not.
+  std::function<core::Result<EntrySize>(std::uint64_t id, const EntrySizingRequest& request)>
+      approve;
+  std::function<void(std::uint64_t id, core::Timestamp now)> reject;
+  std::function<void(core::Timestamp now)> expire;
+};
 
 // Told when a followed signal's position has closed (the risk engine's circuit breaker learns
 // from it). Called from within the strategy's callbacks.
@@ -96,6 +109,17 @@ class SignalFollower final : public Strategy {
   // Entries still unfilled when the run stops count as expired.
   void on_stop(StrategyContext& context) override;
 
+  // Where approvals of queued entries go (see EntrySize::approval); without hooks a queued entry
+  // just waits for its expiry.
+  void set_approval_hooks(ApprovalHooks hooks) { approvals_ = std::move(hooks); }
+  // A person approves the queued entry `id`: decided again now and entered at market. kNotFound
+  // when no signal waits under `id`; the sizer's error when it refuses (the signal is then done).
+  core::Status approve(StrategyContext& context, std::uint64_t id);
+  // A person rejects it: the signal is done, untraded. kNotFound as approve().
+  core::Status reject(StrategyContext& context, std::uint64_t id);
+  // The approval ids waiting now, oldest first.
+  std::vector<std::uint64_t> awaiting_approval() const;
+
   // Everything skipped or ignored so far, oldest first.
   const std::vector<SignalNote>& notes() const { return notes_; }
   // One per long/short signal received (edits of one already received excluded), in arrival
@@ -104,6 +128,7 @@ class SignalFollower final : public Strategy {
 
  private:
   static constexpr std::string_view kStopTimeoutTag = "signal_follower.stop_timeout";
+  static constexpr std::string_view kApprovalExpiryTag = "signal_follower.approval_expiry";
 
   using SignalKey = std::pair<std::string, std::int64_t>;  // channel, message id
   enum class Role { kEntry, kStop, kTakeProfit, kClose };
@@ -129,8 +154,9 @@ class SignalFollower final : public Strategy {
     std::optional<core::Price> best_close;  // since the entry filled (percent trailing)
     // The first close beyond the stop, while a stop timeout runs.
     std::optional<core::Timestamp> beyond_stop_since;
-    bool closing_by_stop = false;  // the close in flight is the stop timeout's
-    bool entered = false;          // an entry has filled
+    bool closing_by_stop = false;           // the close in flight is the stop timeout's
+    std::optional<std::uint64_t> approval;  // waiting for a person under this id
+    bool entered = false;                   // an entry has filled
     bool done = false;
   };
   struct OrderRef {
@@ -142,6 +168,14 @@ class SignalFollower final : public Strategy {
   void follow(StrategyContext& context, const bus::SignalEvent& signal);
   void apply_update(StrategyContext& context, const bus::SignalEvent& update);
   core::Status place_entries(StrategyContext& context, const SignalKey& key, Followed& followed);
+  // Sends the entry orders of `size` (one market order when `at_market`).
+  core::Status send_entries(StrategyContext& context, const SignalKey& key, Followed& followed,
+                            const EntrySize& size, core::Price reference,
+                            std::optional<core::Price> limit, bool at_market,
+                            std::optional<core::Price> range_end);
+  // The signal is now traded: its outcome says so and its entry expiry runs.
+  void start_following(StrategyContext& context, Followed& followed, bool market_entry);
+  Followed* awaiting(std::uint64_t id);
   // Cancels the stop and targets left and places them again for the open position.
   void place_exits(StrategyContext& context, const SignalKey& key, Followed& followed);
   void place_stop(StrategyContext& context, const SignalKey& key, Followed& followed);
@@ -175,6 +209,7 @@ class SignalFollower final : public Strategy {
   EntrySizer sizer_;
   OutcomeObserver on_closed_;
   std::map<SignalKey, Followed> followed_;
+  ApprovalHooks approvals_;
   std::vector<SignalOutcome> outcomes_;
   std::map<SignalKey, std::size_t> outcome_index_;
   std::map<core::ClientOrderId, OrderRef> orders_;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/backtest_engine.hpp"
+#include "strategy/signal_follower.hpp"
 #include "unit/engine/backtest_test_support.hpp"
 
 namespace sigtrader::engine {
@@ -70,6 +71,109 @@ TEST(GuardedStrategy, OtherStrategiesAreBuiltAsTheRegistryBuildsThem) {
   ASSERT_TRUE(guarded.ok()) << guarded.error().message();
   EXPECT_EQ(guarded->risk, nullptr);
   EXPECT_EQ(guarded->strategy->name(), "ema_cross");
+}
+
+// Drives the guarded follower; on the close of candle `at` a person answers every signal waiting
+// for approval (approve or reject).
+class Approver final : public strategy::Strategy {
+ public:
+  Approver(strategy::SignalFollower& follower, int at, bool approve)
+      : follower_(follower), at_(at), approve_(approve) {}
+  std::string_view name() const override { return follower_.name(); }
+  void on_candle(strategy::StrategyContext& context, std::size_t market,
+                 const market::Candle& candle) override {
+    follower_.on_candle(context, market, candle);
+    if (index_++ != at_) return;
+    for (std::uint64_t id : follower_.awaiting_approval()) {
+      const core::Status answered =
+          approve_ ? follower_.approve(context, id) : follower_.reject(context, id);
+      EXPECT_TRUE(answered.ok()) << answered.error().message();
+    }
+  }
+  void on_fill(strategy::StrategyContext& context, std::size_t market,
+               const bus::FillEvent& fill) override {
+    follower_.on_fill(context, market, fill);
+  }
+  void on_timer(strategy::StrategyContext& context, std::string_view tag) override {
+    follower_.on_timer(context, tag);
+  }
+  void on_signal(strategy::StrategyContext& context, const bus::SignalEvent& signal) override {
+    follower_.on_signal(context, signal);
+  }
+
+ private:
+  strategy::SignalFollower& follower_;
+  int at_;
+  bool approve_;
+  int index_ = 0;
+};
+
+struct ApprovalRun {
+  std::vector<TradeRecord> trades;
+  std::vector<std::string> risk_kinds;
+  std::vector<strategy::SignalOutcome> outcomes;
+};
+
+// The signal has confidence 0.6: below the minimum 0.7, above the approval floor 0.5, so it
+// waits (3 h at most). `answer_at`: the candle on whose close a person answers (-1: never).
+ApprovalRun run_with_approval(int answer_at, bool approve) {
+  BacktestConfig config = testing::plain_config();
+  config.strategy_name = "signal_follower";
+  risk::RiskEngineConfig risk;
+  risk.validator.max_symbol_exposure_pct = 100;
+  risk.approval_floor = 0.5;
+  risk.approval_expiry = core::Duration::hours(3);
+  auto guarded = make_guarded_strategy(config, risk, {}, nullptr);
+  EXPECT_TRUE(guarded.ok()) << guarded.error().message();
+  auto& follower = static_cast<strategy::SignalFollower&>(*guarded->strategy);
+  Approver approver(follower, answer_at, approve);
+  bus::SignalEvent signal = long_at_close_of_c0();
+  signal.confidence = 0.6;
+  const std::vector<bus::SignalEvent> signals = {signal};
+  const auto candles = hourly({{"100", "101", "99", "100.5"},
+                               {"100.5", "101", "99.5", "100"},
+                               {"100", "102", "99.8", "101"},
+                               {"101", "102", "100", "101"},
+                               {"101", "102", "100", "101"},
+                               {"101", "102", "100", "101"}});
+  BacktestOptions options;
+  options.signals = signals;
+  auto result = run_backtest(config, approver, testing::feed(candles), options);
+  EXPECT_TRUE(result.ok()) << result.error().message();
+  ApprovalRun run;
+  if (result.ok()) run.trades = result->trades;
+  for (const bus::RiskEvent& event : guarded->risk->events())
+    run.risk_kinds.push_back(event.kind);
+  run.outcomes = follower.outcomes();
+  return run;
+}
+
+TEST(GuardedStrategy, AnApprovedSignalIsEnteredAtMarketAndSizedAtTheApprovalPrice) {
+  // Queued at 01:00; approved on c1's close (02:00, last price 100): 1 % of 10000 over the 10 to
+  // the stop = 10 BTC at market, filled at c2's open, 100.
+  const ApprovalRun run = run_with_approval(1, true);
+  ASSERT_EQ(run.trades.size(), 1u);
+  EXPECT_EQ(run.trades.front().quantity, core::Quantity::parse("10"));
+  EXPECT_EQ(run.trades.front().entry_price, core::Price::parse("100"));
+  EXPECT_EQ(run.risk_kinds, (std::vector<std::string>{"approval_queued", "approval_approved",
+                                                      "decision_accepted"}));
+}
+
+TEST(GuardedStrategy, ARejectedSignalIsNeverTraded) {
+  const ApprovalRun run = run_with_approval(1, false);
+  EXPECT_TRUE(run.trades.empty());
+  ASSERT_EQ(run.outcomes.size(), 1u);
+  EXPECT_EQ(run.outcomes.front().end, strategy::SignalEnd::kRejected);
+  EXPECT_EQ(run.risk_kinds.back(), "approval_rejected");
+}
+
+TEST(GuardedStrategy, ASignalNobodyApprovesExpiresUntraded) {
+  // Queued at 01:00 for 3 h: at 04:00 it expires, in the follower and in the engine's queue.
+  const ApprovalRun run = run_with_approval(-1, true);
+  EXPECT_TRUE(run.trades.empty());
+  ASSERT_EQ(run.outcomes.size(), 1u);
+  EXPECT_EQ(run.outcomes.front().end, strategy::SignalEnd::kExpired);
+  EXPECT_EQ(run.risk_kinds.back(), "approval_expired");
 }
 
 }  // namespace
