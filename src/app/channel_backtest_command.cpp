@@ -84,6 +84,9 @@ core::Result<engine::ChannelBacktestSetup> make_setup(const ChannelBacktestOptio
                                      options.config_file, name));
     }
     SIGTRADER_TRY(setup.follower, strategy::SignalFollowerConfig::from(setup.exchange.parameters));
+    SIGTRADER_TRY(setup.channel_followers,
+                  strategy::channel_follower_configs(setup.exchange.parameters,
+                                                     setup.exchange.channel_parameters));
   }
   const auto& config = effective_config(context);
   if (!config) return config.error();

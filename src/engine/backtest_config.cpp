@@ -25,7 +25,7 @@ const std::vector<std::string> kBacktestKeys{"starting_balance",
 const std::vector<std::string> kMarketKeys{"symbol",  "data",        "detail_data", "funding",
                                            "kind",    "leverage",    "tick_size",   "step_size",
                                            "min_qty", "min_notional"};
-const std::vector<std::string> kStrategyKeys{"name", "params", "exits"};
+const std::vector<std::string> kStrategyKeys{"name", "params", "exits", "channels"};
 const std::vector<std::string> kExitKeys{"stop_loss_pct", "take_profit", "trailing_stop_pct",
                                          "break_even_after_pct", "time_stop"};
 const std::vector<std::string> kTakeProfitKeys{"pct", "fraction"};
@@ -202,7 +202,7 @@ void read_exits(TomlReader& reader, const toml::table& table, strategy::ExitPlan
   }
 }
 
-void read_parameters(TomlReader& reader, const toml::table& table,
+void read_parameters(TomlReader& reader, const toml::table& table, const std::string& path,
                      strategy::Parameters& parameters) {
   for (const auto& [key, node] : table) {
     const std::string name(key.str());
@@ -215,7 +215,7 @@ void read_parameters(TomlReader& reader, const toml::table& table,
     } else if (const auto* text = node.as_string()) {
       parameters.set(name, text->get());
     } else {
-      reader.problem(node, "strategy.params." + name, "a number, a boolean or a string");
+      reader.problem(node, path + "." + name, "a number, a boolean or a string");
     }
   }
 }
@@ -225,9 +225,23 @@ void read_strategy(TomlReader& reader, const toml::table& table, BacktestConfig&
   if (auto name = reader.string(table, "strategy", "name", true)) config.strategy_name = *name;
   if (const toml::node* params = table.get("params")) {
     if (const toml::table* params_table = params->as_table()) {
-      read_parameters(reader, *params_table, config.parameters);
+      read_parameters(reader, *params_table, "strategy.params", config.parameters);
     } else {
       reader.problem(*params, "strategy.params", "a table");
+    }
+  }
+  if (const toml::node* channels = table.get("channels")) {
+    if (const toml::table* channels_table = channels->as_table()) {
+      for (const auto& [id, node] : *channels_table) {
+        const std::string path = fmt::format("strategy.channels.\"{}\"", id.str());
+        if (const toml::table* channel = node.as_table()) {
+          read_parameters(reader, *channel, path, config.channel_parameters[std::string(id.str())]);
+        } else {
+          reader.problem(node, path, "a table of signal follower parameters");
+        }
+      }
+    } else {
+      reader.problem(*channels, "strategy.channels", "a table of channels");
     }
   }
   if (const toml::node* exits = table.get("exits")) {

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,9 @@ struct BacktestConfig {
 
   std::string strategy_name;
   strategy::Parameters parameters;
+  // [strategy.channels."<channel id>"]: the signal follower's keys for one channel, on top of
+  // [strategy.params] (each channel its own entries, ladder and exits).
+  std::map<std::string, strategy::Parameters> channel_parameters;
   strategy::ExitPlan exits;
 };
 

@@ -199,6 +199,8 @@ core::Result<ChannelBacktestResult> run_channel_backtest(const ChannelBacktestSe
       strategy::SignalFollower follower(setup.follower, gate.sizer(), gate.observer());
       // Nobody approves during a backtest: a queued signal expires untraded.
       follower.set_approval_hooks(gate.approval_hooks());
+      for (const auto& [id, config] : setup.channel_followers)
+        follower.set_channel_config(id, config);
       BacktestOptions options;
       options.record_decisions = false;
       options.signals = run_events;

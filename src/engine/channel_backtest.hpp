@@ -28,6 +28,8 @@ struct ChannelBacktestSetup {
   // parameters, exits, from and to are not used.
   BacktestConfig exchange;
   strategy::SignalFollowerConfig follower;
+  // Channels (by id) whose signals follow their own config instead of `follower`.
+  std::map<std::string, strategy::SignalFollowerConfig> channel_followers;
   risk::RiskEngineConfig risk;
   RiskGateOptions gate;
   // The modelled time from a post to its classification: a signal reaches the strategy at its

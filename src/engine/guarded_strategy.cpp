@@ -11,20 +11,36 @@ core::Result<GuardedStrategy> make_guarded_strategy(
     const BacktestConfig& config, const std::optional<risk::RiskEngineConfig>& risk,
     const RiskGateOptions& gate_options, bus::MessageBus* bus) {
   GuardedStrategy guarded;
-  if (config.strategy_name != "signal_follower" || !risk) {
+  const bool follower = config.strategy_name == "signal_follower";
+  if (!follower && !config.channel_parameters.empty()) {
+    return core::Error(core::ErrorCode::kConfig,
+                       fmt::format("{}: [strategy.channels] is for the signal_follower strategy, "
+                                   "not {}",
+                                   config.source, config.strategy_name));
+  }
+  if (!follower) {
     SIGTRADER_TRY(guarded.strategy,
                   strategy::make_strategy(config.strategy_name, config.parameters, config.exits));
     return guarded;
   }
-  SIGTRADER_RETURN_IF_ERROR(risk::validate(*risk));
-  SIGTRADER_TRY(strategy::SignalFollowerConfig follower,
+  SIGTRADER_TRY(strategy::SignalFollowerConfig base,
                 strategy::SignalFollowerConfig::from(config.parameters));
-  guarded.risk = std::make_unique<risk::RiskEngine>(*risk, bus);
-  guarded.gate = std::make_unique<RiskGate>(*guarded.risk, gate_options);
-  auto follower_strategy = std::make_unique<strategy::SignalFollower>(
-      std::move(follower), guarded.gate->sizer(), guarded.gate->observer());
-  follower_strategy->set_approval_hooks(guarded.gate->approval_hooks());
-  guarded.strategy = std::move(follower_strategy);
+  SIGTRADER_TRY(auto channels,
+                strategy::channel_follower_configs(config.parameters, config.channel_parameters));
+  std::unique_ptr<strategy::SignalFollower> strategy;
+  if (risk) {
+    SIGTRADER_RETURN_IF_ERROR(risk::validate(*risk));
+    guarded.risk = std::make_unique<risk::RiskEngine>(*risk, bus);
+    guarded.gate = std::make_unique<RiskGate>(*guarded.risk, gate_options);
+    strategy = std::make_unique<strategy::SignalFollower>(std::move(base), guarded.gate->sizer(),
+                                                          guarded.gate->observer());
+    strategy->set_approval_hooks(guarded.gate->approval_hooks());
+  } else {
+    strategy = std::make_unique<strategy::SignalFollower>(std::move(base));
+  }
+  for (auto& [channel, channel_config] : channels)
+    strategy->set_channel_config(channel, std::move(channel_config));
+  guarded.strategy = std::move(strategy);
   return guarded;
 }
 

@@ -43,7 +43,21 @@ EntrySizer fixed_notional_sizer(core::Money notional) {
 SignalFollower::SignalFollower(SignalFollowerConfig config, EntrySizer sizer,
                                OutcomeObserver on_closed)
     : config_(std::move(config)), sizer_(std::move(sizer)), on_closed_(std::move(on_closed)) {
-  if (!sizer_) sizer_ = fixed_notional_sizer(config_.notional_per_signal);
+  if (!sizer_) {
+    // Each channel's own notional.
+    sizer_ = [this](const EntrySizingRequest& request) {
+      return fixed_notional_sizer(config_for(request.signal.channel).notional_per_signal)(request);
+    };
+  }
+}
+
+void SignalFollower::set_channel_config(std::string channel, SignalFollowerConfig config) {
+  channel_configs_.insert_or_assign(std::move(channel), std::move(config));
+}
+
+const SignalFollowerConfig& SignalFollower::config_for(const core::ChannelId& channel) const {
+  const auto found = channel_configs_.find(channel.str());
+  return found != channel_configs_.end() ? found->second : config_;
 }
 
 void SignalFollower::note(const StrategyContext& context, const bus::SignalEvent& signal,
@@ -89,15 +103,16 @@ core::Quantity SignalFollower::open_quantity(const StrategyContext& context, std
   return position->quantity().abs();
 }
 
-std::vector<Decimal> SignalFollower::ladder_fractions(std::size_t targets) const {
-  const std::size_t used = std::min(targets, config_.tp_split.size());
+std::vector<Decimal> SignalFollower::ladder_fractions(const SignalFollowerConfig& config,
+                                                      std::size_t targets) {
+  const std::size_t used = std::min(targets, config.tp_split.size());
   Decimal sum;
   for (std::size_t i = 0; i < used; ++i)
-    sum += config_.tp_split[i];
+    sum += config.tp_split[i];
   std::vector<Decimal> fractions;
   for (std::size_t i = 0; i < used; ++i) {
     auto fraction =
-        core::checked_div(config_.tp_split[i], sum, kFractionScale, core::Rounding::kDown);
+        core::checked_div(config.tp_split[i], sum, kFractionScale, core::Rounding::kDown);
     fractions.push_back(fraction ? *fraction : Decimal());
   }
   return fractions;
@@ -127,11 +142,12 @@ void SignalFollower::follow(StrategyContext& context, const bus::SignalEvent& si
   record.side = signal.side;
   outcome_index_.emplace(key, outcomes_.size());
   outcomes_.push_back(std::move(record));
+  const SignalFollowerConfig& config = config_for(signal.channel);
 
-  if (signal.confidence < config_.min_confidence) {
+  if (signal.confidence < config.min_confidence) {
     skip(context, signal,
          fmt::format("confidence {} is below min_confidence {}", signal.confidence,
-                     config_.min_confidence));
+                     config.min_confidence));
     return;
   }
   if (!signal.symbol || !signal.side) {
@@ -144,7 +160,7 @@ void SignalFollower::follow(StrategyContext& context, const bus::SignalEvent& si
          fmt::format("{} is not a market of this run", signal.symbol->to_string()));
     return;
   }
-  if (!signal.stop_loss && config_.skip_without_stop) {
+  if (!signal.stop_loss && config.skip_without_stop) {
     skip(context, signal, "no stop loss (skip_without_stop)");
     return;
   }
@@ -170,20 +186,21 @@ void SignalFollower::follow(StrategyContext& context, const bus::SignalEvent& si
       return;
     }
   }
-  if (config_.entry != EntryMode::kMarket && signal.entries.empty()) {
+  if (config.entry != EntryMode::kMarket && signal.entries.empty()) {
     skip(context, signal, "no entry price for a limit entry");
     return;
   }
 
   Followed followed;
   followed.signal = signal;
+  followed.config = &config;
   followed.outcome = outcomes_.size() - 1;
   followed.market = *market;
   followed.side = *signal.side;
   followed.stop_price = signal.stop_loss;
   followed.targets = signal.targets;
   followed.received_at = context.now();
-  followed.expires_at = context.now() + config_.entry_expiry;
+  followed.expires_at = context.now() + config.entry_expiry;
   auto [it, inserted] = followed_.emplace(key, std::move(followed));
   const core::Status placed = place_entries(context, key, it->second);
   if (placed.ok() && it->second.approval) {
@@ -198,12 +215,13 @@ void SignalFollower::follow(StrategyContext& context, const bus::SignalEvent& si
     skip(context, signal, placed.ok() ? "no entry order was accepted" : placed.error().message());
     return;
   }
-  start_following(context, it->second, config_.entry == EntryMode::kMarket);
+  start_following(context, it->second, config.entry == EntryMode::kMarket);
 }
 
 core::Status SignalFollower::place_entries(StrategyContext& context, const SignalKey& key,
                                            Followed& followed) {
   const bus::SignalEvent& signal = followed.signal;
+  const SignalFollowerConfig& config = *followed.config;
   const MarketInfo& info = context.markets()[followed.market];
   const bool is_long = followed.side == core::PositionSide::kLong;
   // The entry range as written: its first price, and its far end.
@@ -216,7 +234,7 @@ core::Status SignalFollower::place_entries(StrategyContext& context, const Signa
 
   std::optional<core::Price> limit;  // empty: a market entry
   core::Price reference;             // the price the entry is sized at
-  switch (config_.entry) {
+  switch (config.entry) {
     case EntryMode::kMarket: {
       const auto history = context.history(followed.market);
       if (!history.empty()) {
@@ -255,9 +273,9 @@ core::Status SignalFollower::place_entries(StrategyContext& context, const Signa
     return {};
   }
   std::optional<core::Price> range_end;
-  if (config_.entry == EntryMode::kSplit) range_end = is_long ? *low : *high;
+  if (config.entry == EntryMode::kSplit) range_end = is_long ? *low : *high;
   return send_entries(context, key, followed, size, reference, limit,
-                      config_.entry == EntryMode::kMarket, range_end);
+                      config.entry == EntryMode::kMarket, range_end);
 }
 
 core::Status SignalFollower::send_entries(StrategyContext& context, const SignalKey& key,
@@ -265,11 +283,12 @@ core::Status SignalFollower::send_entries(StrategyContext& context, const Signal
                                           core::Price reference, std::optional<core::Price> limit,
                                           bool at_market, std::optional<core::Price> range_end) {
   const MarketInfo& info = context.markets()[followed.market];
+  const SignalFollowerConfig& config = *followed.config;
   followed.stop_price = size.stop;
   followed.targets = size.targets;
   std::vector<EntryLevel> levels;
   if (range_end && !at_market) {
-    EntrySplit split = config_.split;
+    EntrySplit split = config.split;
     if (*range_end == reference) split = EntrySplit{1, SplitRatio::kEven, {}};
     SIGTRADER_TRY(levels,
                   split_entry(reference, *range_end, split, size.quantity, info.instrument));
@@ -348,7 +367,7 @@ core::Status SignalFollower::approve(StrategyContext& context, std::uint64_t id)
     return size.error();
   }
   outcome.reasons.push_back(fmt::format("approved (approval {}): entered at market", id));
-  followed->expires_at = context.now() + config_.entry_expiry;
+  followed->expires_at = context.now() + followed->config->entry_expiry;
   const core::Status sent =
       send_entries(context, key, *followed, *size, reference, std::nullopt, true, std::nullopt);
   if (!sent.ok() || followed->entries.empty()) {
@@ -469,8 +488,8 @@ void SignalFollower::on_fill(StrategyContext& context, std::size_t market,
     case Role::kTakeProfit:
       if (!completed) break;
       ++followed.take_profits_filled;
-      if (config_.breakeven_after_tp > 0 &&
-          followed.take_profits_filled == config_.breakeven_after_tp) {
+      if (followed.config->breakeven_after_tp > 0 &&
+          followed.take_profits_filled == followed.config->breakeven_after_tp) {
         const execution::Position* position = context.position(market);
         auto entry = context.markets()[market].instrument.round_price(position->average_entry());
         if (entry) {
@@ -480,8 +499,8 @@ void SignalFollower::on_fill(StrategyContext& context, std::size_t market,
       } else if (followed.stop && followed.stop->live) {
         place_stop(context, key, followed);  // the stop covers what is left
       }
-      if (config_.trailing == Trailing::kMovingTarget &&
-          followed.take_profits_filled >= std::max(config_.trail_after_tp, 1)) {
+      if (followed.config->trailing == Trailing::kMovingTarget &&
+          followed.take_profits_filled >= std::max(followed.config->trail_after_tp, 1)) {
         const int filled = followed.take_profits_filled;
         std::optional<core::Price> level;
         if (filled >= 2) {
@@ -546,7 +565,7 @@ void SignalFollower::on_timer(StrategyContext& context, std::string_view tag) {
   if (tag == kStopTimeoutTag) {
     for (auto& [key, followed] : followed_) {
       if (followed.done || followed.closing_by_stop || !followed.beyond_stop_since ||
-          *followed.beyond_stop_since + *config_.stop_timeout > context.now()) {
+          *followed.beyond_stop_since + *followed.config->stop_timeout > context.now()) {
         continue;
       }
       // Still beyond at the last close (a close back inside cleared beyond_stop_since).

@@ -109,6 +109,10 @@ class SignalFollower final : public Strategy {
   // Entries still unfilled when the run stops count as expired.
   void on_stop(StrategyContext& context) override;
 
+  // Signals of `channel` follow `config` instead of the one given at construction (several
+  // channels at once, each with its own entries, ladder and exits). Call before the run.
+  void set_channel_config(std::string channel, SignalFollowerConfig config);
+
   // Where approvals of queued entries go (see EntrySize::approval); without hooks a queued entry
   // just waits for its expiry.
   void set_approval_hooks(ApprovalHooks hooks) { approvals_ = std::move(hooks); }
@@ -140,7 +144,8 @@ class SignalFollower final : public Strategy {
   };
   struct Followed {
     bus::SignalEvent signal;
-    std::size_t outcome = 0;  // index into outcomes_
+    const SignalFollowerConfig* config = nullptr;  // its channel's (config_for)
+    std::size_t outcome = 0;                       // index into outcomes_
     std::size_t market = 0;
     core::PositionSide side = core::PositionSide::kLong;
     std::optional<core::Price> stop_price;
@@ -203,9 +208,12 @@ class SignalFollower final : public Strategy {
   // Quantity of the open position of `market` (positive for both sides); zero when flat.
   static core::Quantity open_quantity(const StrategyContext& context, std::size_t market);
   // The take-profit fractions for `targets` targets (see tp_split).
-  std::vector<core::Decimal> ladder_fractions(std::size_t targets) const;
+  static std::vector<core::Decimal> ladder_fractions(const SignalFollowerConfig& config,
+                                                     std::size_t targets);
+  const SignalFollowerConfig& config_for(const core::ChannelId& channel) const;
 
   SignalFollowerConfig config_;
+  std::map<std::string, SignalFollowerConfig> channel_configs_;
   EntrySizer sizer_;
   OutcomeObserver on_closed_;
   std::map<SignalKey, Followed> followed_;

@@ -147,4 +147,18 @@ core::Result<SignalFollowerConfig> SignalFollowerConfig::from(Parameters paramet
   return config;
 }
 
+core::Result<std::map<std::string, SignalFollowerConfig>> channel_follower_configs(
+    const Parameters& base, const std::map<std::string, Parameters>& channels) {
+  std::map<std::string, SignalFollowerConfig> configs;
+  for (const auto& [channel, overrides] : channels) {
+    Parameters merged = base;
+    for (const auto& [key, value] : overrides.values())
+      merged.set(key, value);
+    auto config = SignalFollowerConfig::from(std::move(merged));
+    if (!config) return config.error().with_context(fmt::format("channel {}", channel));
+    configs.emplace(channel, std::move(*config));
+  }
+  return configs;
+}
+
 }  // namespace sigtrader::strategy

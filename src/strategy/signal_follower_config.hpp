@@ -1,6 +1,8 @@
 #pragma once
 
+#include <map>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -69,5 +71,10 @@ struct SignalFollowerConfig {
   // entry_expiry_hours, skip_without_stop, min_confidence, notional.
   static core::Result<SignalFollowerConfig> from(Parameters parameters);
 };
+
+// Each channel's config: `base` (the [strategy.params]) with the channel's own keys on top; an
+// unknown or bad key is a kConfig error naming the channel.
+core::Result<std::map<std::string, SignalFollowerConfig>> channel_follower_configs(
+    const Parameters& base, const std::map<std::string, Parameters>& channels);
 
 }  // namespace sigtrader::strategy

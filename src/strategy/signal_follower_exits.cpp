@@ -17,7 +17,7 @@ void SignalFollower::place_stop(StrategyContext& context, const SignalKey& key,
   const core::Quantity quantity = open_quantity(context, followed.market);
   if (!followed.stop_price || !quantity.is_positive()) return;
   // With a stop timeout the stop is watched on closes instead (manage_open).
-  if (config_.stop_timeout) return;
+  if (followed.config->stop_timeout) return;
   execution::OrderRequest request;
   request.symbol = context.markets()[followed.market].instrument.symbol;
   request.side = core::opposite(core::entry_side(followed.side));
@@ -45,14 +45,15 @@ void SignalFollower::manage_open(StrategyContext& context, const SignalKey& key,
                                  const market::Candle& candle) {
   const bool is_long = followed.side == core::PositionSide::kLong;
   const core::Instrument& instrument = context.markets()[followed.market].instrument;
-  if (config_.trailing == Trailing::kPercent &&
-      followed.take_profits_filled >= config_.trail_after_tp) {
+  const SignalFollowerConfig& config = *followed.config;
+  if (config.trailing == Trailing::kPercent &&
+      followed.take_profits_filled >= config.trail_after_tp) {
     if (!followed.best_close ||
         (is_long ? candle.close > *followed.best_close : candle.close < *followed.best_close)) {
       followed.best_close = candle.close;
     }
     const Decimal hundred = Decimal::from_int(100);
-    const Decimal factor = is_long ? hundred - config_.trail_pct : hundred + config_.trail_pct;
+    const Decimal factor = is_long ? hundred - config.trail_pct : hundred + config.trail_pct;
     auto level = core::checked_div(followed.best_close->decimal() * factor, hundred, kFractionScale,
                                    core::Rounding::kHalfEven);
     // The stop rounds toward the position's side of the price: never tighter than asked.
@@ -62,7 +63,7 @@ void SignalFollower::manage_open(StrategyContext& context, const SignalKey& key,
                        : core::Result<core::Price>(level.error());
     if (rounded) tighten_stop(context, key, followed, *rounded);
   }
-  if (!config_.stop_timeout || !followed.stop_price) return;
+  if (!config.stop_timeout || !followed.stop_price) return;
   const bool beyond =
       is_long ? candle.close <= *followed.stop_price : candle.close >= *followed.stop_price;
   if (!beyond) {
@@ -71,7 +72,7 @@ void SignalFollower::manage_open(StrategyContext& context, const SignalKey& key,
   }
   if (!followed.beyond_stop_since) {
     followed.beyond_stop_since = context.now();
-    (void)context.set_timer(context.now() + *config_.stop_timeout, std::string(kStopTimeoutTag));
+    (void)context.set_timer(context.now() + *config.stop_timeout, std::string(kStopTimeoutTag));
   }
 }
 
@@ -95,7 +96,7 @@ void SignalFollower::place_exits(StrategyContext& context, const SignalKey& key,
                                  Followed& followed) {
   place_stop(context, key, followed);
   const std::vector<core::Price>& targets = followed.targets;
-  const std::vector<Decimal> fractions = ladder_fractions(targets.size());
+  const std::vector<Decimal> fractions = ladder_fractions(*followed.config, targets.size());
   followed.take_profits.resize(fractions.size());
   // Rungs already filled stay done; the others share the open position by their fractions.
   Decimal remaining_sum;

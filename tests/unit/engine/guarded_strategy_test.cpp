@@ -64,6 +64,38 @@ TEST(GuardedStrategy, WithoutARiskConfigTheFollowerSpendsItsFixedNotional) {
   EXPECT_EQ(bought(*guarded->strategy), core::Quantity::parse("1"));
 }
 
+TEST(GuardedStrategy, AChannelWithItsOwnParametersFollowsThem) {
+  // [strategy.channels."telegram:-100"] notional = 500: its signal buys 500 / 100 = 5 BTC
+  // instead of the base 100 USDT's 1 BTC.
+  auto config = parse_backtest_config(R"([[market]]
+symbol = "BTC/USDT"
+data = "unused.csv"
+tick_size = "0.01"
+step_size = "0.001"
+[backtest]
+fee_rate = 0
+maker_fee_rate = 0
+[strategy]
+name = "signal_follower"
+[strategy.params]
+notional = 100
+[strategy.channels."telegram:-100"]
+notional = 500
+)",
+                                      "channels.toml", ".");
+  ASSERT_TRUE(config.ok()) << config.error().message();
+  ASSERT_EQ(config->channel_parameters.size(), 1u);
+  auto guarded = make_guarded_strategy(*config, std::nullopt, {}, nullptr);
+  ASSERT_TRUE(guarded.ok()) << guarded.error().message();
+  EXPECT_EQ(bought(*guarded->strategy), core::Quantity::parse("5"));
+
+  config->channel_parameters["telegram:-100"].set("tp_split", std::string("zero"));
+  auto refused = make_guarded_strategy(*config, std::nullopt, {}, nullptr);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message().find("telegram:-100"), std::string::npos)
+      << refused.error().message();
+}
+
 TEST(GuardedStrategy, OtherStrategiesAreBuiltAsTheRegistryBuildsThem) {
   BacktestConfig config = testing::plain_config();
   config.strategy_name = "ema_cross";
