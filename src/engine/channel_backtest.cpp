@@ -166,7 +166,7 @@ core::Result<ChannelBacktestResult> run_channel_backtest(const ChannelBacktestSe
     if (!symbols.empty()) {
       BacktestConfig config = setup.exchange;
       config.markets.clear();
-      config.history_length = std::max(config.history_length, setup.gate.atr_period + 1);
+      config.history_length = std::max(config.history_length, setup.gate.history_needed());
       // Candles long before the first signal change nothing but the ATR's warm-up.
       std::optional<core::Timestamp> first_due;
       for (const bus::SignalEvent* event : traded) {

@@ -35,6 +35,7 @@ core::Result<GuardedStrategy> make_guarded_strategy(
     strategy = std::make_unique<strategy::SignalFollower>(std::move(base), guarded.gate->sizer(),
                                                           guarded.gate->observer());
     strategy->set_approval_hooks(guarded.gate->approval_hooks());
+    strategy->set_warmup(gate_options.history_needed());
   } else {
     strategy = std::make_unique<strategy::SignalFollower>(std::move(base));
   }

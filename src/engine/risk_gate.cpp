@@ -114,12 +114,28 @@ core::Result<strategy::EntrySize> RiskGate::size(const strategy::EntrySizingRequ
   return strategy::EntrySize{decision.quantity, decision.stop_loss, decision.targets};
 }
 
-risk::DecisionInputs RiskGate::inputs_for(const strategy::EntrySizingRequest& request) const {
+risk::DecisionInputs RiskGate::inputs_for(const strategy::EntrySizingRequest& request) {
   risk::DecisionInputs inputs;
   inputs.atr = atr_of(request.context.history(request.market.index), options_.atr_period);
   if (const auto trust = options_.channel_trust.find(request.signal.channel.str());
       trust != options_.channel_trust.end()) {
     inputs.channel_trust = trust->second;
+  }
+  if (request.context.markets().size() > 1) {
+    risk::ReturnSeries returns;
+    for (const strategy::MarketInfo& market : request.context.markets()) {
+      auto history = request.context.history(market.index);
+      if (history.size() > options_.return_window + 1) {
+        history = history.last(options_.return_window + 1);
+      }
+      std::vector<double>& series = returns[market.instrument.symbol];
+      for (std::size_t i = 1; i < history.size(); ++i) {
+        const double previous = history[i - 1].close.to_double();
+        if (previous > 0) series.push_back(history[i].close.to_double() / previous - 1.0);
+      }
+    }
+    groups_ = engine_.exposure_groups(returns);
+    inputs.exposure_groups = &*groups_;
   }
   return inputs;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -23,11 +24,19 @@ struct RiskGateOptions {
   // The ATR the risk engine derives missing exits from (and AtrRisk sizes with), over the
   // market's candles so far; none until the history holds period + 1 candles.
   std::size_t atr_period = 14;
+  // Close-to-close returns over this many candles decide which symbols move together.
+  std::size_t return_window = 100;
+
+  // Candles of history the gate needs from the kernel (the strategy's warm-up).
+  std::size_t history_needed() const { return std::max(atr_period, return_window) + 1; }
 };
 
 // Puts risk::RiskEngine between the signal follower and the order manager: each signal's entry is
 // sized and checked by the engine (breaker, exits derived from the ATR, sizing, drawdown scale,
 // validators) before any order exists, and every closed signal's result reaches the breaker.
+//
+// Symbols whose close-to-close returns over the candles in the strategy's history correlate (the
+// risk config's correlation_threshold) form one exposure group for the group limit.
 //
 // The account the engine sees is read from the strategy's context when it is asked: equity is
 // quote cash plus every open position marked at its market's last close. The peak equity and the
@@ -54,7 +63,8 @@ class RiskGate {
   core::Result<strategy::EntrySize> size(const strategy::EntrySizingRequest& request);
   core::Result<strategy::EntrySize> approve(std::uint64_t id,
                                             const strategy::EntrySizingRequest& request);
-  risk::DecisionInputs inputs_for(const strategy::EntrySizingRequest& request) const;
+  // The ATR, the channel's record and the exposure groups of the markets' recent returns.
+  risk::DecisionInputs inputs_for(const strategy::EntrySizingRequest& request);
   void closed(const strategy::SignalOutcome& outcome, const strategy::StrategyContext& context);
   // The account now, updating the peak and the day's start.
   risk::AccountView account(const strategy::StrategyContext& context);
@@ -63,7 +73,8 @@ class RiskGate {
   RiskGateOptions options_;
   std::optional<core::Money> peak_equity_;
   std::optional<core::Money> day_start_equity_;
-  std::optional<core::Timestamp> day_start_;  // midnight UTC of the day day_start_equity_ is of
+  std::optional<core::Timestamp> day_start_;    // midnight UTC of the day day_start_equity_ is of
+  std::optional<risk::ExposureGroups> groups_;  // of the last decision (DecisionInputs points here)
 };
 
 }  // namespace sigtrader::engine

@@ -101,6 +101,9 @@ class SignalFollower final : public Strategy {
                           OutcomeObserver on_closed = nullptr);
 
   std::string_view name() const override { return "signal_follower"; }
+  // Candles of history kept for the sizer (a risk engine's ATR and correlations); 0 by default.
+  std::size_t warmup() const override { return warmup_; }
+  void set_warmup(std::size_t candles) { warmup_ = candles; }
   void on_candle(StrategyContext& context, std::size_t market,
                  const market::Candle& candle) override;
   void on_fill(StrategyContext& context, std::size_t market, const bus::FillEvent& fill) override;
@@ -216,6 +219,7 @@ class SignalFollower final : public Strategy {
   std::map<std::string, SignalFollowerConfig> channel_configs_;
   EntrySizer sizer_;
   OutcomeObserver on_closed_;
+  std::size_t warmup_ = 0;
   std::map<SignalKey, Followed> followed_;
   ApprovalHooks approvals_;
   std::vector<SignalOutcome> outcomes_;

@@ -1,5 +1,8 @@
 #include "engine/guarded_strategy.hpp"
 
+#include <set>
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "engine/backtest_engine.hpp"
@@ -94,6 +97,60 @@ notional = 500
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.error().message().find("telegram:-100"), std::string::npos)
       << refused.error().message();
+}
+
+// BTC and ETH move exactly alike (closes 100, 102, 100, 102, ...: correlation 1). A long BTC at
+// market after c11 (stop 5 % below 102: 100 / 5.1 = 19.607 BTC, about 2000 USDT) is open when a
+// long ETH comes after c12 (stop 95 below 100: 20 ETH, 2000 USDT). Together they are about
+// 3960 USDT, above the 30 % of equity allowed on one correlated group, though each symbol alone
+// is allowed: ETH is refused — unless grouping is off (correlation_threshold above 1).
+std::size_t symbols_traded(double correlation_threshold) {
+  BacktestConfig config = testing::plain_config();
+  MarketConfig eth = config.markets.front();
+  eth.instrument.symbol = core::Symbol{"ETH", "USDT"};
+  config.markets.push_back(eth);
+  config.strategy_name = "signal_follower";
+  config.parameters.set("entry", std::string("market"));
+  risk::RiskEngineConfig risk;
+  risk.validator.max_symbol_exposure_pct = 100;
+  risk.validator.correlation_threshold = correlation_threshold;
+  auto guarded = make_guarded_strategy(config, risk, {}, nullptr);
+  EXPECT_TRUE(guarded.ok()) << guarded.error().message();
+  std::vector<testing::Ohlc> rows;
+  for (int i = 0; i < 16; ++i) {
+    rows.push_back(i % 2 == 1 ? testing::Ohlc{"100", "102.5", "99.5", "102"}
+                              : testing::Ohlc{"102", "102.5", "99.5", "100"});
+  }
+  rows.front() = {"100", "100.5", "99.5", "100"};
+  const auto candles = hourly(rows);
+  bus::SignalEvent btc = long_at_close_of_c0();
+  btc.header.ts_init = btc.header.ts_event = hour(12);
+  btc.entries.clear();
+  btc.stop_loss = core::Price::parse("96.9");
+  btc.targets = {core::Price::parse("130")};
+  bus::SignalEvent eth_signal = btc;
+  eth_signal.message_id = core::MessageId(2);
+  eth_signal.symbol = core::Symbol{"ETH", "USDT"};
+  eth_signal.header.ts_init = eth_signal.header.ts_event = hour(13);
+  eth_signal.stop_loss = core::Price::parse("95");
+  const std::vector<bus::SignalEvent> signals = {btc, eth_signal};
+  std::vector<MarketFeed> feeds = testing::feed(candles);
+  feeds.push_back(std::move(testing::feed(candles).front()));
+  BacktestOptions options;
+  options.signals = signals;
+  auto result = run_backtest(config, *guarded->strategy, std::move(feeds), options);
+  EXPECT_TRUE(result.ok()) << result.error().message();
+  std::set<std::string> traded;
+  if (result.ok()) {
+    for (const TradeRecord& trade : result->trades)
+      traded.insert(trade.symbol.to_string());
+  }
+  return traded.size();
+}
+
+TEST(GuardedStrategy, CorrelatedSymbolsShareOneExposureLimit) {
+  EXPECT_EQ(symbols_traded(0.8), 1u);  // ETH refused: max_group_exposure
+  EXPECT_EQ(symbols_traded(2.0), 2u);  // no groups: both traded
 }
 
 TEST(GuardedStrategy, OtherStrategiesAreBuiltAsTheRegistryBuildsThem) {
