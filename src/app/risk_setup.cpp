@@ -1,5 +1,7 @@
 #include "app/risk_setup.hpp"
 
+#include "config/symbol_rules.hpp"
+
 namespace sigtrader::app {
 namespace {
 
@@ -40,6 +42,19 @@ core::Result<risk::RiskEngineConfig> risk_engine_config(const config::RiskConfig
   engine.approval_floor = risk.approval_floor;
   engine.approval_expiry = risk.approval_expiry;
   if (risk.trust_weighting) engine.trust = risk::TrustWeighting{};
+  // The key table checked every entry; a failure here would be a bug, reported as a config error.
+  for (const std::string& text : risk.allowed_symbols) {
+    SIGTRADER_TRY(const core::Symbol symbol, core::Symbol::try_parse(text));
+    validator.allowed_symbols.insert(symbol);
+  }
+  for (const std::string& text : risk.denied_symbols) {
+    SIGTRADER_TRY(const core::Symbol symbol, core::Symbol::try_parse(text));
+    validator.denied_symbols.insert(symbol);
+  }
+  for (const std::string& text : risk.symbol_map) {
+    SIGTRADER_TRY(const config::SymbolMapText map, config::parse_symbol_map(text));
+    validator.symbol_mappings[map.from] = risk::SymbolMapping{map.to, map.multiplier};
+  }
   if (const core::Status valid = risk::validate(engine); !valid.ok()) {
     return valid.error().with_context("[risk]");
   }

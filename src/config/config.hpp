@@ -129,8 +129,11 @@ struct RiskConfig {
   core::Duration duplicate_window = core::Duration::hours(1);
   core::Duration max_signal_age = core::Duration::minutes(5);
   bool allow_entries_without_stop = false;
-  std::optional<double> approval_floor;  // confidence from here up to min_confidence: queued
-  bool trust_weighting = true;           // scale sizes by each channel's backtested record
+  std::optional<double> approval_floor;      // confidence from here up to min_confidence: queued
+  bool trust_weighting = true;               // scale sizes by each channel's backtested record
+  std::vector<std::string> allowed_symbols;  // "BTC/USDT"; empty: every symbol
+  std::vector<std::string> denied_symbols;
+  std::vector<std::string> symbol_map;  // "PEPE/USDT:1000PEPE/USDT:1000" (config/symbol_rules.hpp)
   core::Duration approval_expiry = core::Duration::minutes(15);
 };
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "config/symbol_rules.hpp"
+
 namespace sigtrader::config::detail {
 
 namespace {
@@ -96,6 +98,13 @@ KeyTable build_key_table() {
       .key("trust_weighting", &RiskConfig::trust_weighting, boolean(),
            "scale each entry by its channel's backtested record (neutral under 20 signals, "
            "0.25x to 1.5x)")
+      .key("allowed_symbols", &RiskConfig::allowed_symbols, list_of_symbols(),
+           "only these pairs are traded (after symbol_map); empty: every pair")
+      .key("denied_symbols", &RiskConfig::denied_symbols, list_of_symbols(),
+           "these pairs are never traded, even when allowed")
+      .key("symbol_map", &RiskConfig::symbol_map, list_of_symbol_maps(),
+           "signals naming FROM trade TO at the venue, whose prices are the multiplier times "
+           "FROM's: \"PEPE/USDT:1000PEPE/USDT:1000\"")
       .key("approval_expiry", &RiskConfig::approval_expiry,
            duration_in(Duration::seconds(1), Duration::days(1)),
            "how long a signal waits for approval before it is dropped");

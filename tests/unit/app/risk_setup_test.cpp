@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "config/loader.hpp"
+#include "config/symbol_rules.hpp"
 
 namespace sigtrader::app {
 namespace {
@@ -52,6 +53,32 @@ TEST(RiskSetup, AValueOutOfRangeIsAConfigErrorWithTheFileAndKey) {
   ASSERT_FALSE(config.ok());
   EXPECT_NE(config.error().message().find("risk.min_confidence"), std::string::npos)
       << config.error().message();
+}
+
+TEST(RiskSetup, SymbolListsAndMappingsReachTheValidator) {
+  const auto engine = from_toml(R"([risk]
+allowed_symbols = ["BTC/USDT", "1000PEPE/USDT"]
+denied_symbols = ["LUNA/USDT"]
+symbol_map = ["PEPE/USDT:1000PEPE/USDT:1000", "XBT/USDT:BTC/USDT"]
+)");
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  const risk::ValidatorConfig& validator = engine->validator;
+  EXPECT_EQ(validator.allowed_symbols.size(), 2u);
+  EXPECT_TRUE(validator.denied_symbols.contains(core::Symbol{"LUNA", "USDT"}));
+  const risk::SymbolMapping pepe = validator.symbol_mappings.at(core::Symbol{"PEPE", "USDT"});
+  EXPECT_EQ(pepe.venue_symbol, (core::Symbol{"1000PEPE", "USDT"}));
+  EXPECT_EQ(pepe.price_multiplier, core::Decimal::from_int(1000));
+  EXPECT_EQ(validator.symbol_mappings.at(core::Symbol{"XBT", "USDT"}).price_multiplier,
+            core::Decimal::from_int(1));
+}
+
+TEST(RiskSetup, AMalformedSymbolMapIsAConfigErrorNamingTheKey) {
+  auto config = config::load_config_from_string(
+      "[risk]\nsymbol_map = [\"PEPE/USDT->1000PEPE/USDT\"]\n", "test.toml", config::Environment{});
+  ASSERT_FALSE(config.ok());
+  EXPECT_NE(config.error().message().find("risk.symbol_map"), std::string::npos)
+      << config.error().message();
+  EXPECT_FALSE(config::parse_symbol_map("PEPE/USDT:1000PEPE/USDT:0").ok());  // no zero multiple
 }
 
 }  // namespace
