@@ -11,7 +11,6 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "app/atomic_file.hpp"
 #include "app/classifier_loading.hpp"
@@ -28,8 +27,6 @@
 #include "engine/signal_replay.hpp"
 #include "market/symbol_data.hpp"
 #include "market/timeframe.hpp"
-#include "signals/jsonl_messages.hpp"
-#include "signals/telegram_export.hpp"
 #include "storage/sqlite_store.hpp"
 
 namespace sigtrader::app {
@@ -37,36 +34,16 @@ namespace {
 
 constexpr std::string_view kCommand = "backtest";
 
-bool is_jsonl(const std::string& file) {
-  const std::string extension = std::filesystem::path(file).extension().string();
-  return extension == ".jsonl" || extension == ".ndjson";
-}
-
 // Imports every file into `store` and returns the channels they hold.
 core::Result<std::set<std::string>> import_files(const std::vector<std::string>& files,
                                                  storage::Store& store,
                                                  const signals::SignalClassifier& classifier) {
-  core::LiveClock clock;
-  MessageImporter importer(store, clock, &classifier);
   std::set<std::string> channels;
   for (const std::string& file : files) {
-    const signals::MessageSink on_message = [&](signals::Message&& message) {
-      channels.insert(message.channel_id.str());
-      return importer.add(std::move(message));
-    };
-    const signals::SkipSink on_skip = [&file](const signals::SkippedMessage& skip) {
-      spdlog::warn("backtest: {}: skipped {}: {}", file, skip.where, skip.reason);
-    };
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec)) {
-      return core::Error(core::ErrorCode::kNotFound, fmt::format("{}: no such file", file));
-    }
-    auto read = is_jsonl(file) ? signals::read_jsonl_messages_file(file, on_message, on_skip)
-                               : signals::read_telegram_export_file(file, {}, on_message, on_skip);
-    if (!read) return read.error().with_context(file);
+    SIGTRADER_TRY(const std::set<std::string> imported,
+                  import_signal_file(store, classifier, file, kCommand));
+    channels.insert(imported.begin(), imported.end());
   }
-  SIGTRADER_RETURN_IF_ERROR(importer.flush());
-  SIGTRADER_RETURN_IF_ERROR(importer.record_signals());
   return channels;
 }
 

@@ -1,8 +1,14 @@
 #include "app/message_import.hpp"
 
+#include <system_error>
 #include <utility>
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
 #include "engine/signal_recorder.hpp"
+#include "signals/jsonl_messages.hpp"
+#include "signals/telegram_export.hpp"
 
 namespace sigtrader::app {
 namespace {
@@ -130,6 +136,40 @@ core::Status MessageImporter::record_signals() {
     if (!stats.ok()) return stats.error();
   }
   return {};
+}
+
+core::Result<std::set<std::string>> import_signal_file(storage::Store& store,
+                                                       const signals::SignalClassifier& classifier,
+                                                       const std::filesystem::path& file,
+                                                       std::string_view command) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    return core::Error(core::ErrorCode::kNotFound, fmt::format("{}: no such file", file.string()));
+  }
+  core::LiveClock clock;
+  MessageImporter importer(store, clock, &classifier);
+  std::set<std::string> channels;
+  const signals::MessageSink on_message = [&](signals::Message&& message) {
+    channels.insert(message.channel_id.str());
+    return importer.add(std::move(message));
+  };
+  const signals::SkipSink on_skip = [&](const signals::SkippedMessage& skip) {
+    spdlog::warn("{}: {}: skipped {}: {}", command, file.string(), skip.where, skip.reason);
+  };
+  auto summary = file.extension() == ".json"
+                     ? signals::read_telegram_export_file(file.string(), {}, on_message, on_skip)
+                     : signals::read_jsonl_messages_file(file.string(), on_message, on_skip);
+  // What was read before a failure is kept, as `import` does.
+  SIGTRADER_RETURN_IF_ERROR(importer.flush());
+  SIGTRADER_RETURN_IF_ERROR(importer.record_signals());
+  if (!summary.ok()) return summary.error().with_context(file.string());
+  const ImportCounts& counts = importer.counts();
+  if (counts.new_messages > 0 || counts.edited > 0) {
+    spdlog::info("{}: imported {}: {} new posts, {} edited; {} long, {} short, {} updates", command,
+                 file.string(), counts.new_messages, counts.edited, counts.longs, counts.shorts,
+                 counts.linked_updates + counts.unlinked_updates);
+  }
+  return channels;
 }
 
 }  // namespace sigtrader::app

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <map>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -59,5 +62,14 @@ class MessageImporter {
   std::map<std::string, std::string> channel_titles_;  // stored channels by id
   ImportCounts counts_;
 };
+
+// Imports one signal file (*.json: a Telegram Desktop export, anything else: JSON lines) into the
+// store and reads its posts into signals rows; importing a file again adds nothing. Skipped
+// messages are logged as warnings under `command`. Returns the channels the file's posts are of;
+// kNotFound when the file does not exist.
+core::Result<std::set<std::string>> import_signal_file(storage::Store& store,
+                                                       const signals::SignalClassifier& classifier,
+                                                       const std::filesystem::path& file,
+                                                       std::string_view command);
 
 }  // namespace sigtrader::app

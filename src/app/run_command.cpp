@@ -35,8 +35,6 @@
 #include "engine/paper_session.hpp"
 #include "market/candle_loader.hpp"
 #include "market/funding_rates.hpp"
-#include "signals/jsonl_messages.hpp"
-#include "signals/telegram_export.hpp"
 
 namespace sigtrader::app {
 namespace {
@@ -128,33 +126,6 @@ std::vector<engine::PaperMarketData> market_data(const std::vector<LoadedMarket>
   return data;
 }
 
-// Imports one signal file (*.json: a Telegram Desktop export, anything else: JSON lines) into the
-// store and reads its posts into signals rows; importing a file again adds nothing.
-core::Status import_signal_file(storage::Store& store, const signals::SignalClassifier& classifier,
-                                const std::filesystem::path& file) {
-  core::LiveClock clock;
-  MessageImporter importer(store, clock, &classifier);
-  const signals::MessageSink on_message = [&](signals::Message&& message) {
-    return importer.add(std::move(message));
-  };
-  const signals::SkipSink on_skip = [&](const signals::SkippedMessage& skip) {
-    spdlog::warn("{}: {}: skipped {}: {}", kCommand, file.string(), skip.where, skip.reason);
-  };
-  auto summary = file.extension() == ".json"
-                     ? signals::read_telegram_export_file(file.string(), {}, on_message, on_skip)
-                     : signals::read_jsonl_messages_file(file.string(), on_message, on_skip);
-  SIGTRADER_RETURN_IF_ERROR(importer.flush());
-  SIGTRADER_RETURN_IF_ERROR(importer.record_signals());
-  if (!summary.ok()) return summary.error();
-  const ImportCounts& counts = importer.counts();
-  if (counts.new_messages > 0 || counts.edited > 0) {
-    spdlog::info("{}: imported {}: {} new posts, {} edited; {} long, {} short, {} updates",
-                 kCommand, file.string(), counts.new_messages, counts.edited, counts.longs,
-                 counts.shorts, counts.linked_updates + counts.unlinked_updates);
-  }
-  return {};
-}
-
 // Imports the files of a folder that are new or changed since the last look (by size and time).
 class ImportFolder {
  public:
@@ -180,7 +151,7 @@ class ImportFolder {
       auto& seen = seen_[file.string()];
       if (seen && seen->first == size && seen->second == time) continue;
       seen = std::make_pair(size, time);
-      if (auto imported = import_signal_file(store_, classifier_, file); !imported.ok()) {
+      if (auto imported = import_signal_file(store_, classifier_, file, kCommand); !imported.ok()) {
         // A bad file is reported and left; the run goes on.
         spdlog::warn("{}: {}", kCommand, imported.error().message());
       }
@@ -247,7 +218,7 @@ int run_paper(const RunOptions& options, const config::Config& config, CliContex
   auto classifier = open_classifier(context);
   if (!classifier.ok()) return report_error(kCommand, classifier.error());
   for (const std::string& file : paper.signals) {
-    if (auto imported = import_signal_file(**store, **classifier, file); !imported.ok()) {
+    if (auto imported = import_signal_file(**store, **classifier, file, kCommand); !imported.ok()) {
       return report_error(kCommand, imported.error());
     }
   }

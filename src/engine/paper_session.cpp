@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "engine/backtest_report_json.hpp"
+#include "engine/paper_journal.hpp"
 #include "strategy/registry.hpp"
 
 namespace sigtrader::engine {
@@ -98,149 +99,6 @@ std::string paper_setup_hash(const BacktestConfig& config, const std::vector<Pap
   }
   return fingerprint.hex();
 }
-
-// Turns the run's order and fill events into rows: each order's row as the store holds it (its
-// quantity and prices as first written, then its status, fills and reason), and the fills of the
-// current step. write() stores what changed since the last write; after a replay,
-// mark_replayed() takes the store as already holding it.
-class PaperSession::Journal {
- public:
-  struct OrderState {
-    storage::OrderRow row;
-    bool stored = false;  // in the store (written, or written before a restart)
-    bool dirty = false;   // changed since the last write
-    std::optional<storage::OrderRowId> row_id;
-    std::size_t fills = 0;
-  };
-
-  Journal(bus::MessageBus& bus, const execution::OrderManager& orders, core::UserId user,
-          std::string strategy)
-      : bus_(bus), orders_(orders), user_(user), strategy_(std::move(strategy)) {
-    order_subscription_ =
-        bus_.subscribe<bus::OrderEvent>([this](const bus::OrderEvent& event) { on_order(event); });
-    fill_subscription_ =
-        bus_.subscribe<bus::FillEvent>([this](const bus::FillEvent& event) { on_fill(event); });
-  }
-  ~Journal() {
-    bus_.unsubscribe(order_subscription_);
-    bus_.unsubscribe(fill_subscription_);
-  }
-  Journal(const Journal&) = delete;
-  Journal& operator=(const Journal&) = delete;
-
-  core::Status write(storage::Store& store) {
-    for (const core::ClientOrderId& id : dirty_) {
-      OrderState& state = states_.at(id);
-      if (!state.stored) {
-        SIGTRADER_TRY(state.row_id, store.insert_order(state.row));
-        state.stored = true;
-      } else {
-        SIGTRADER_RETURN_IF_ERROR(store.update_order(
-            id, storage::OrderUpdate{.status = state.row.status,
-                                     .filled_quantity = state.row.filled_quantity,
-                                     .average_price = state.row.average_price,
-                                     .venue_order_id = state.row.venue_order_id,
-                                     .reason = state.row.reason,
-                                     .updated_at = state.row.updated_at}));
-      }
-      state.dirty = false;
-    }
-    dirty_.clear();
-    for (const bus::FillEvent& fill : fills_) {
-      OrderState& state = states_.at(fill.client_order_id);
-      if (!state.row_id) {
-        SIGTRADER_TRY(const storage::OrderRow stored, store.find_order(fill.client_order_id));
-        state.row_id = stored.id;
-      }
-      SIGTRADER_RETURN_IF_ERROR(store.insert_fill(storage::FillRow{
-          .id = {},
-          .order_id = *state.row_id,
-          .trade_id = fill.trade_id,
-          .price = fill.price,
-          .quantity = fill.quantity,
-          .fee = fill.fee,
-          .fee_asset = fill.fee_asset,
-          .maker = fill.maker,
-          .ts_event = fill.header.ts_event,
-          .ts_init = fill.header.ts_init,
-      }));
-    }
-    fills_.clear();
-    return {};
-  }
-
-  void mark_replayed() {
-    for (const core::ClientOrderId& id : dirty_) {
-      OrderState& state = states_.at(id);
-      state.stored = true;
-      state.dirty = false;
-    }
-    dirty_.clear();
-    fills_.clear();
-  }
-
-  const std::map<core::ClientOrderId, OrderState>& orders() const { return states_; }
-  std::size_t fills() const { return fill_count_; }
-
- private:
-  void on_order(const bus::OrderEvent& event) {
-    auto [slot, inserted] = states_.try_emplace(event.client_order_id);
-    OrderState& state = slot->second;
-    storage::OrderRow& row = state.row;
-    const execution::Order* order = orders_.order(event.client_order_id);
-    if (inserted) {
-      row.client_order_id = event.client_order_id;
-      row.user_id = user_;
-      row.venue = "sim";
-      row.symbol = event.symbol;
-      row.side = event.side;
-      row.type = event.type;
-      row.reduce_only = event.reduce_only;
-      row.strategy_id = core::StrategyId(strategy_);
-      if (!event.header.trace_id.empty()) row.trace_id = event.header.trace_id;
-      row.created_at = event.header.ts_event;
-    }
-    if (!state.stored) {
-      // What insert_order() will write; once stored these no longer change (OrderUpdate).
-      row.quantity = event.quantity;
-      row.price = event.price;
-      row.trigger_price = event.trigger_price;
-      if (order != nullptr) row.time_in_force = order->request().time_in_force;
-    }
-    row.status = event.status;
-    row.filled_quantity = event.filled_quantity;
-    if (order != nullptr && order->average_fill_price()) {
-      row.average_price = order->average_fill_price();
-    }
-    if (!event.venue_order_id.empty()) row.venue_order_id = event.venue_order_id;
-    if (!event.reason.empty()) row.reason = event.reason;
-    row.updated_at = event.header.ts_event;
-    if (!state.dirty) {
-      state.dirty = true;
-      dirty_.push_back(event.client_order_id);
-    }
-  }
-
-  void on_fill(const bus::FillEvent& event) {
-    // The order manager publishes an order's event before its fill's.
-    const auto state = states_.find(event.client_order_id);
-    SIGTRADER_ASSERT(state != states_.end(), "a fill of an order the journal has seen");
-    ++state->second.fills;
-    ++fill_count_;
-    fills_.push_back(event);
-  }
-
-  bus::MessageBus& bus_;
-  const execution::OrderManager& orders_;
-  core::UserId user_;
-  std::string strategy_;
-  std::map<core::ClientOrderId, OrderState> states_;
-  std::vector<core::ClientOrderId> dirty_;  // in the order they first changed
-  std::vector<bus::FillEvent> fills_;       // since the last write
-  std::size_t fill_count_ = 0;
-  bus::SubscriptionId order_subscription_ = 0;
-  bus::SubscriptionId fill_subscription_ = 0;
-};
 
 PaperSession::PaperSession(storage::Store& store, const BacktestConfig& config,
                            std::vector<PaperMarketData> data, PaperSessionOptions options)
@@ -333,8 +191,8 @@ core::Status PaperSession::start(const storage::PaperSessionRow& row, bool resum
                                      .record_decisions = false,
                                      .classification_latency = options_.classification_latency,
                                  }));
-  journal_ =
-      std::make_unique<Journal>(sim_->bus(), sim_->orders(), row_.user_id, config_.strategy_name);
+  journal_ = std::make_unique<PaperJournal>(sim_->bus(), sim_->orders(), row_.user_id,
+                                            config_.strategy_name);
   sim_->start();
   if (resume) SIGTRADER_RETURN_IF_ERROR(replay(row));
   row_.status = "running";

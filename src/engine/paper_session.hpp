@@ -31,6 +31,8 @@
 
 namespace sigtrader::engine {
 
+class PaperJournal;  // paper_journal.hpp
+
 // The replayed market data of one market (in config order). The spans must outlive the session.
 struct PaperMarketData {
   std::span<const market::Candle> candles;
@@ -143,8 +145,6 @@ class PaperSession {
   PaperStatus status() const;
 
  private:
-  class Journal;
-
   PaperSession(storage::Store& store, const BacktestConfig& config,
                std::vector<PaperMarketData> data, PaperSessionOptions options);
   core::Status start(const storage::PaperSessionRow& row, bool resume);
@@ -168,7 +168,7 @@ class PaperSession {
   std::string order_prefix_;
   GuardedStrategy strategy_;
   std::unique_ptr<SimSession> sim_;
-  std::unique_ptr<Journal> journal_;
+  std::unique_ptr<PaperJournal> journal_;
   std::int64_t steps_ = 0;
   std::int64_t next_sequence_ = 0;
   // Journaled signals waiting to be scheduled during a replay, by sequence.

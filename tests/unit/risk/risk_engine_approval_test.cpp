@@ -7,9 +7,15 @@
 
 #include "bus/message_bus.hpp"
 #include "risk/risk_engine.hpp"
+#include "unit/risk/risk_engine_test_support.hpp"
 
 namespace sigtrader::risk {
 namespace {
+
+using testing::btc;
+using testing::detail;
+using testing::kLast;
+using testing::kPosted;
 
 using core::Duration;
 using core::Money;
@@ -18,22 +24,7 @@ using core::Quantity;
 using core::Timestamp;
 using Strings = std::vector<std::string>;
 
-const Timestamp kPosted = Timestamp::from_seconds(1'700'000'000);  // 2023-11-14T22:13:20Z
-const Timestamp kQueued = kPosted + Duration::minutes(1);          // 22:14:20Z, expires 22:29:20Z
-const Price kLast = Price::parse("42000");
-
-core::Instrument btc() {
-  core::Instrument instrument;
-  instrument.symbol = {"BTC", "USDT"};
-  instrument.venue = "sim";
-  instrument.kind = core::InstrumentKind::kPerpetual;
-  instrument.tick_size = Price::parse("0.01");
-  instrument.step_size = Quantity::parse("0.001");
-  instrument.min_qty = Quantity::parse("0.001");
-  instrument.min_notional = Money::parse("5");
-  instrument.max_leverage = 50;
-  return instrument;
-}
+const Timestamp kQueued = kPosted + Duration::minutes(1);  // 22:14:20Z, expires 22:29:20Z
 
 // The moderate policy (minimum confidence 0.7) with an approval floor of 0.6, the default 15
 // minute expiry, and exposure limits wide enough for the sizes below.
@@ -66,13 +57,6 @@ AccountView account() {
   account.peak_equity = account.equity;
   account.day_start_equity = account.equity;
   return account;
-}
-
-std::string detail(const bus::RiskEvent& event, std::string_view key) {
-  for (const auto& [name, value] : event.details) {
-    if (name == key) return value;
-  }
-  return "<missing " + std::string(key) + ">";
 }
 
 Strings kinds(const std::vector<bus::RiskEvent>& events) {

@@ -6,31 +6,21 @@
 #include <gtest/gtest.h>
 
 #include "bus/message_bus.hpp"
+#include "unit/risk/risk_engine_test_support.hpp"
 
 namespace sigtrader::risk {
 namespace {
+
+using testing::btc;
+using testing::detail;
+using testing::kLast;
+using testing::kPosted;
 
 using core::Duration;
 using core::Money;
 using core::Price;
 using core::Quantity;
 using core::Timestamp;
-
-const Timestamp kPosted = Timestamp::from_seconds(1'700'000'000);  // 2023-11-14T22:13:20Z
-const Price kLast = Price::parse("42000");
-
-core::Instrument btc() {
-  core::Instrument instrument;
-  instrument.symbol = {"BTC", "USDT"};
-  instrument.venue = "sim";
-  instrument.kind = core::InstrumentKind::kPerpetual;
-  instrument.tick_size = Price::parse("0.01");
-  instrument.step_size = Quantity::parse("0.001");
-  instrument.min_qty = Quantity::parse("0.001");
-  instrument.min_notional = Money::parse("5");
-  instrument.max_leverage = 50;
-  return instrument;
-}
 
 // Exposure limits wide enough for the sizes below (0.119 BTC at 42000 is 49.98 % of 10000).
 RiskEngineConfig config() {
@@ -62,13 +52,6 @@ AccountView account_at(std::string_view equity, std::string_view peak = "10000")
   account.peak_equity = Money::parse(peak);
   account.day_start_equity = Money::parse(peak);
   return account;
-}
-
-std::string detail(const bus::RiskEvent& event, std::string_view key) {
-  for (const auto& [name, value] : event.details) {
-    if (name == key) return value;
-  }
-  return "<missing " + std::string(key) + ">";
 }
 
 std::vector<std::string> codes(const std::vector<RiskReason>& reasons) {
