@@ -26,6 +26,9 @@ struct AccountSnapshotRowTag {};
 struct AiDecisionRowTag {};
 struct LabelRowTag {};
 struct PaperSessionRowTag {};
+struct ApiKeyRowTag {};
+struct OperatorCommandRowTag {};
+struct BacktestRowTag {};
 
 // Row ids, typed so that a fill's id cannot be passed where an order's is expected. They differ
 // from the source's own ids: core::MessageId is a post's id within its channel, MessageRowId is
@@ -40,6 +43,9 @@ using AccountSnapshotRowId = core::NumericId<AccountSnapshotRowTag>;
 using AiDecisionRowId = core::NumericId<AiDecisionRowTag>;
 using LabelRowId = core::NumericId<LabelRowTag>;
 using PaperSessionId = core::NumericId<PaperSessionRowTag>;
+using ApiKeyRowId = core::NumericId<ApiKeyRowTag>;
+using OperatorCommandId = core::NumericId<OperatorCommandRowTag>;
+using BacktestRowId = core::NumericId<BacktestRowTag>;
 
 // The outcome of an idempotent insert: the row's id, and whether this call created it (false:
 // an equal key was already stored and nothing was written).
@@ -59,6 +65,7 @@ struct UserRow {
   core::UserId id;
   std::string name;  // unique
   core::Timestamp created_at;
+  std::string role = "trader";  // admin | trader | viewer (schema version 8)
 };
 
 // A signal source.
@@ -339,6 +346,84 @@ struct PaperSignalRow {
   SignalRowId signal;
   core::Timestamp due_at;
   std::int64_t after_step = 0;
+};
+
+// An HTTP API key (schema version 2): the public prefix finds the row, only a hash of the whole
+// key is stored.
+struct ApiKeyRow {
+  ApiKeyRowId id;
+  core::UserId user_id;
+  std::string prefix;    // unique, shown in listings ("sgt_3f9a1c2b")
+  std::string key_hash;  // hex SHA-256 of the whole key
+  std::string scopes = "read";
+  core::Timestamp created_at;
+  std::optional<core::Timestamp> last_used_at = std::nullopt;
+  std::optional<core::Timestamp> revoked_at = std::nullopt;
+};
+
+// Something a person asked the running engine to do (HTTP API, Telegram): cancel an order, close
+// a position, switch the risk policy, resume the breaker, approve or reject a queued signal. The
+// engine takes pending ones before a step and records when (which step of which paper session) it
+// applied them, so that a replay applies them at the same point.
+struct OperatorCommandRow {
+  OperatorCommandId id;
+  core::UserId user_id;
+  std::string kind;  // cancel_order | close_position | set_policy | resume_breaker | approve | reject
+  std::string args_json = "{}";
+  std::string who;                 // the user name or key prefix that asked
+  std::string status = "pending";  // pending | applied | failed
+  std::string result;              // what applying it did, or why it failed
+  core::Timestamp created_at;      // wall clock
+  std::optional<core::Timestamp> applied_at = std::nullopt;  // wall clock
+  std::optional<PaperSessionId> session = std::nullopt;      // the paper session that applied it
+  std::optional<std::int64_t> step = std::nullopt;  // applied before this step of that session
+};
+
+// Which orders a listing returns, newest first.
+struct OrderQuery {
+  core::UserId user;
+  std::optional<std::string> client_prefix = std::nullopt;  // a paper session's "p<id>-"
+  bool open_only = false;  // new, accepted, partially filled
+  std::size_t limit = 100;
+};
+
+// A fill with the order it belongs to.
+struct FillWithOrder {
+  FillRow fill;
+  core::ClientOrderId client_order_id;
+  core::Symbol symbol;
+  core::OrderSide side = core::OrderSide::kBuy;
+};
+
+// Which signals a listing returns, newest first (by id).
+struct SignalQuery {
+  std::optional<core::ChannelId> channel = std::nullopt;
+  std::optional<std::string> label = std::nullopt;
+  std::optional<core::Timestamp> from = std::nullopt;  // ts_init >= from
+  std::optional<core::Timestamp> to = std::nullopt;    // ts_init < to
+  std::optional<SignalRowId> before = std::nullopt;    // id < before (paging)
+  std::size_t limit = 100;
+};
+
+// A signal with the post it was read from (text empty for a signal without a message).
+struct SignalListing {
+  SignalRow signal;
+  std::optional<core::MessageId> message_id;
+  std::string text;
+};
+
+// A backtest run from the API or CLI (schema version 3).
+struct BacktestRow {
+  BacktestRowId id;
+  std::optional<core::UserId> user_id;
+  std::string name;
+  std::string status = "running";  // running | finished | failed
+  std::int64_t seed = 0;
+  std::string config_toml;
+  core::Timestamp started_at;
+  std::optional<core::Timestamp> finished_at = std::nullopt;
+  std::string metrics_json = "{}";
+  std::optional<std::string> report_path = std::nullopt;  // the report JSON on disk
 };
 
 }  // namespace sigtrader::storage

@@ -366,6 +366,31 @@ CREATE TABLE paper_session_signals (
 ) STRICT;
 )sql";
 
+constexpr std::string_view kVersion8 = R"sql(
+-- What a user may do through the API: admin | trader | viewer.
+ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'trader'
+  CHECK (role IN ('admin', 'trader', 'viewer'));
+
+-- Requests from people (API, Telegram) to the running engine, applied between steps; a paper
+-- session records the step it applied each at, so that a replay applies it at the same point.
+CREATE TABLE operator_commands (
+  id          INTEGER PRIMARY KEY,
+  user_id     INTEGER NOT NULL REFERENCES users (id),
+  kind        TEXT    NOT NULL,   -- cancel_order | close_position | set_policy | resume_breaker | ...
+  args_json   TEXT    NOT NULL DEFAULT '{}',
+  who         TEXT    NOT NULL DEFAULT '',
+  status      TEXT    NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'applied', 'failed')),
+  result      TEXT    NOT NULL DEFAULT '',
+  created_at  INTEGER NOT NULL,   -- wall clock
+  applied_at  INTEGER,            -- wall clock
+  session_id  INTEGER REFERENCES paper_sessions (id),
+  step        INTEGER             -- applied before this step of the session
+) STRICT;
+CREATE INDEX operator_commands_pending ON operator_commands (user_id, status);
+CREATE INDEX operator_commands_by_session ON operator_commands (session_id, step);
+CREATE INDEX fills_by_order ON fills (order_id);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "users, channels, messages, signals, labels", kVersion1},
     Migration{2,
@@ -382,6 +407,7 @@ constexpr std::array kMigrations{
               kVersion5},
     Migration{6, "channel outcomes from channel backtests: average R, expectancy", kVersion6},
     Migration{7, "paper sessions and the signals they scheduled", kVersion7},
+    Migration{8, "user roles and operator commands for the API", kVersion8},
 };
 
 }  // namespace

@@ -39,6 +39,33 @@ class Store {
   virtual core::Result<UserRow> create_user(std::string_view name, core::Timestamp created_at) = 0;
   virtual core::Result<UserRow> find_user(std::string_view name) = 0;  // kNotFound
   virtual core::Result<UserRow> find_user(core::UserId id) = 0;        // kNotFound
+  // admin | trader | viewer; kInvalidArgument for another role, kNotFound for no such user.
+  virtual core::Status set_user_role(core::UserId id, std::string_view role) = 0;
+  virtual core::Result<std::vector<UserRow>> list_users() = 0;  // by id
+
+  // --- API keys ---
+  // kAlreadyExists when the prefix is taken.
+  virtual core::Result<ApiKeyRowId> insert_api_key(const ApiKeyRow& key) = 0;
+  virtual core::Result<ApiKeyRow> find_api_key(std::string_view prefix) = 0;  // kNotFound
+  virtual core::Result<std::vector<ApiKeyRow>> list_api_keys(core::UserId user) = 0;  // by id
+  virtual core::Status touch_api_key(ApiKeyRowId id, core::Timestamp used_at) = 0;
+  // Revoked keys stay listed but no longer authenticate; kNotFound for an unknown prefix.
+  virtual core::Status revoke_api_key(std::string_view prefix, core::Timestamp revoked_at) = 0;
+
+  // --- operator commands ---
+  virtual core::Result<OperatorCommandId> insert_operator_command(
+      const OperatorCommandRow& command) = 0;
+  virtual core::Result<OperatorCommandRow> find_operator_command(
+      OperatorCommandId id) = 0;  // kNotFound
+  // A user's pending commands, oldest first, at most `limit`.
+  virtual core::Result<std::vector<OperatorCommandRow>> pending_operator_commands(
+      core::UserId user, std::size_t limit) = 0;
+  // Records the outcome of a pending command (status applied or failed, result, applied_at,
+  // session and step); kNotFound, or kRejected when it is no longer pending.
+  virtual core::Status finish_operator_command(const OperatorCommandRow& command) = 0;
+  // The commands a paper session applied, by step then id: what a replay applies again.
+  virtual core::Result<std::vector<OperatorCommandRow>> session_operator_commands(
+      PaperSessionId session) = 0;
 
   // --- channels and messages ---
   // Inserts the channel, or updates the source and title of a stored one (created_at is kept).
@@ -72,6 +99,8 @@ class Store {
   virtual core::Result<MessageRow> find_message(const core::ChannelId& channel,
                                                 core::MessageId message) = 0;
   virtual core::Result<SignalRow> find_signal(SignalRowId id) = 0;  // kNotFound
+  // Signals with their posts' ids and texts, newest first, as the query says.
+  virtual core::Result<std::vector<SignalListing>> list_signals(const SignalQuery& query) = 0;
   // The signal read from the newest version of a message that has one; kNotFound.
   virtual core::Result<SignalRow> latest_signal_of_message(MessageRowId message) = 0;
   // The signal read from one version of a message; kNotFound.
@@ -117,6 +146,13 @@ class Store {
   // Orders whose client order id starts with `prefix` (a paper session's "p<id>-"), by row id.
   virtual core::Result<std::vector<OrderRow>> orders_with_client_prefix(
       std::string_view prefix) = 0;
+  // A user's orders, newest first (by row id), as the query says.
+  virtual core::Result<std::vector<OrderRow>> list_orders(const OrderQuery& query) = 0;
+  // A user's fills, newest first (by fill id), of orders whose client id starts with `prefix`
+  // (all of the user's for an empty prefix), at most `limit`.
+  virtual core::Result<std::vector<FillWithOrder>> recent_fills(core::UserId user,
+                                                                std::string_view prefix,
+                                                                std::size_t limit) = 0;
 
   // --- paper sessions ---
   // Stores a new session (its id is assigned) and returns its id.
@@ -125,6 +161,8 @@ class Store {
   // The newest session of that user and name that is running or stopped; kNotFound.
   virtual core::Result<PaperSessionRow> find_resumable_paper_session(core::UserId user,
                                                                      std::string_view name) = 0;
+  // The user's newest session (highest id) whatever its status; kNotFound.
+  virtual core::Result<PaperSessionRow> latest_paper_session(core::UserId user) = 0;
   virtual core::Status set_paper_session_status(PaperSessionId id, std::string_view status,
                                                 core::Timestamp updated_at) = 0;
   virtual core::Status checkpoint_paper_session(PaperSessionId id,
@@ -146,9 +184,27 @@ class Store {
   // The newest snapshot of a user's account at a venue; kNotFound when there is none.
   virtual core::Result<AccountSnapshotRow> latest_account_snapshot(core::UserId user,
                                                                    std::string_view venue) = 0;
+  // A user's snapshots at a venue with from <= ts < to, oldest first. Past `limit` rows they are
+  // thinned evenly (always keeping the last), so a long history still fits one chart.
+  virtual core::Result<std::vector<AccountSnapshotRow>> account_snapshots(
+      core::UserId user, std::string_view venue, core::Timestamp from, core::Timestamp to,
+      std::size_t limit) = 0;
+  // A user's risk events with kind starting "decision_" whose details name this channel and
+  // message (details_json.channel, details_json.message_id), oldest first.
+  virtual core::Result<std::vector<RiskEventRow>> decisions_for_message(
+      core::UserId user, const core::ChannelId& channel, core::MessageId message) = 0;
   virtual core::Result<AiDecisionRowId> append_ai_decision(const AiDecisionRow& decision) = 0;
   // The most recent AI decisions, newest first, at most `limit`.
   virtual core::Result<std::vector<AiDecisionRow>> recent_ai_decisions(std::size_t limit) = 0;
+
+  // --- backtests ---
+  virtual core::Result<BacktestRowId> insert_backtest(const BacktestRow& backtest) = 0;
+  // Stores status, finished_at, metrics_json and report_path; kNotFound.
+  virtual core::Status finish_backtest(const BacktestRow& backtest) = 0;
+  virtual core::Result<BacktestRow> find_backtest(BacktestRowId id) = 0;  // kNotFound
+  // Newest first; of one user, or of all for std::nullopt.
+  virtual core::Result<std::vector<BacktestRow>> list_backtests(std::optional<core::UserId> user,
+                                                                std::size_t limit) = 0;
 
   // --- labels (training data) ---
   // Stores the labeler's label of a message, replacing the one it gave before. The message must
