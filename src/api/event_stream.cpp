@@ -1,0 +1,165 @@
+#include "api/event_stream.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "bus/event_json.hpp"
+#include "bus/events.hpp"
+
+namespace sigtrader::api {
+namespace {
+
+// Close codes (RFC 6455 leaves 4000-4999 to applications): 4400 a message that is not what the
+// protocol expects, 4401 not authenticated.
+constexpr std::uint16_t kBadMessage = 4400;
+constexpr std::uint16_t kUnauthorized = 4401;
+
+std::set<std::string, std::less<>> all_topics() {
+  std::set<std::string, std::less<>> topics;
+  for (const std::string_view topic : EventStream::kTopics)
+    topics.emplace(topic);
+  return topics;
+}
+
+}  // namespace
+
+EventStream::EventStream(Authenticator& authenticator, Metrics& metrics)
+    : authenticator_(authenticator), metrics_(metrics) {}
+
+void EventStream::on_open(const std::shared_ptr<net::WebSocketConnection>& connection,
+                          const net::ServerRequest&) {
+  const std::lock_guard lock(mutex_);
+  clients_.insert_or_assign(connection->id(), Client{connection, std::nullopt, all_topics()});
+}
+
+void EventStream::on_close(const std::shared_ptr<net::WebSocketConnection>& connection) {
+  const std::lock_guard lock(mutex_);
+  clients_.erase(connection->id());
+}
+
+void EventStream::reply(const std::shared_ptr<net::WebSocketConnection>& connection,
+                        const boost::json::object& message) {
+  connection->send(boost::json::serialize(message));
+}
+
+void EventStream::on_message(const std::shared_ptr<net::WebSocketConnection>& connection,
+                             std::string_view text) {
+  boost::system::error_code error;
+  const boost::json::value parsed = boost::json::parse(text, error);
+  const boost::json::object* message = parsed.if_object();
+  const boost::json::string* op =
+      message && message->contains("op") ? message->at("op").if_string() : nullptr;
+  if (error || !op) {
+    connection->close(kBadMessage, "expected a JSON object with \"op\"");
+    return;
+  }
+  bool authenticated = false;
+  {
+    const std::lock_guard lock(mutex_);
+    const auto it = clients_.find(connection->id());
+    authenticated = it != clients_.end() && it->second.user.has_value();
+  }
+  if (*op == "auth") {
+    const boost::json::string* key =
+        message->contains("key") ? message->at("key").if_string() : nullptr;
+    auto caller = key ? authenticator_.authenticate(*key)
+                      : core::Result<Caller>(core::Error(core::ErrorCode::kInvalidArgument, ""));
+    if (!caller.ok()) {
+      reply(connection, {{"type", "auth"}, {"ok", false}, {"error", "unknown or revoked API key"}});
+      connection->close(kUnauthorized, "unauthorized");
+      return;
+    }
+    {
+      const std::lock_guard lock(mutex_);
+      if (const auto it = clients_.find(connection->id()); it != clients_.end()) {
+        it->second.user = caller->user.id;
+      }
+    }
+    reply(connection, {{"type", "auth"},
+                       {"ok", true},
+                       {"user", caller->user.name},
+                       {"role", to_string(caller->role)}});
+    return;
+  }
+  if (!authenticated) {
+    connection->close(kUnauthorized, "authenticate first: {\"op\":\"auth\",\"key\":\"...\"}");
+    return;
+  }
+  if (*op == "subscribe") {
+    const boost::json::array* topics =
+        message->contains("topics") ? message->at("topics").if_array() : nullptr;
+    if (!topics) {
+      connection->close(kBadMessage, "subscribe needs \"topics\": [...]");
+      return;
+    }
+    std::set<std::string, std::less<>> chosen;
+    boost::json::array unknown;
+    for (const auto& topic : *topics) {
+      const boost::json::string* name = topic.if_string();
+      const std::set<std::string, std::less<>> known = all_topics();
+      if (name && known.contains(std::string_view(*name))) {
+        chosen.emplace(*name);
+      } else {
+        unknown.push_back(topic);
+      }
+    }
+    boost::json::array accepted;
+    for (const std::string& topic : chosen)
+      accepted.emplace_back(topic);
+    {
+      const std::lock_guard lock(mutex_);
+      if (const auto it = clients_.find(connection->id()); it != clients_.end()) {
+        it->second.topics = std::move(chosen);
+      }
+    }
+    reply(connection, {{"type", "subscribed"}, {"topics", accepted}, {"unknown", unknown}});
+    return;
+  }
+  if (*op == "ping") {
+    reply(connection, {{"type", "pong"}});
+    return;
+  }
+  connection->close(kBadMessage, "unknown op");
+}
+
+std::size_t EventStream::publish(core::UserId user, std::string_view topic, core::Timestamp ts,
+                                 const boost::json::object& data) {
+  metrics_.add("sigtrader_events_total", {{"type", std::string(topic)}});
+  // Serialized once for every client.
+  const std::string text = boost::json::serialize(boost::json::object{
+      {"type", "event"}, {"topic", topic}, {"ts", ts.ns() / 1'000'000}, {"data", data}});
+  std::size_t sent = 0;
+  const std::lock_guard lock(mutex_);
+  for (auto& [id, client] : clients_) {
+    if (client.user != user || !client.topics.contains(topic)) continue;
+    if (client.connection->send(text)) ++sent;
+  }
+  return sent;
+}
+
+void EventStream::attach(bus::MessageBus& bus, core::UserId user) {
+  bus.subscribe<bus::SignalEvent>([this, user](const bus::SignalEvent& event) {
+    metrics_.add("sigtrader_signals_total", {{"label", event.label}});
+    publish(user, "signal", event.header.ts_event, bus::to_json(event));
+  });
+  bus.subscribe<bus::OrderEvent>([this, user](const bus::OrderEvent& event) {
+    publish(user, "order", event.header.ts_event, bus::to_json(event));
+  });
+  bus.subscribe<bus::FillEvent>([this, user](const bus::FillEvent& event) {
+    publish(user, "fill", event.header.ts_event, bus::to_json(event));
+  });
+  bus.subscribe<bus::PositionEvent>([this, user](const bus::PositionEvent& event) {
+    publish(user, "position", event.header.ts_event, bus::to_json(event));
+  });
+  bus.subscribe<bus::RiskEvent>([this, user](const bus::RiskEvent& event) {
+    const bool decision = event.kind.starts_with("decision_");
+    publish(user, decision ? "decision" : "risk", event.header.ts_event, bus::to_json(event));
+  });
+}
+
+std::size_t EventStream::clients() const {
+  const std::lock_guard lock(mutex_);
+  return clients_.size();
+}
+
+}  // namespace sigtrader::api

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include <boost/json/object.hpp>
+
+#include "api/authenticator.hpp"
+#include "api/metrics.hpp"
+#include "bus/message_bus.hpp"
+#include "core/ids.hpp"
+#include "core/time.hpp"
+#include "net/server_types.hpp"
+
+namespace sigtrader::api {
+
+// The WebSocket `/api/v1/stream` (docs/api.md): clients authenticate with their first message,
+// choose topics, and receive the events of their own user as they happen. publish() is called on
+// the engine's thread and never waits for a client: each message is queued per connection and a
+// client that falls behind is dropped by the server (4408).
+class EventStream : public net::WebSocketHandler {
+ public:
+  static constexpr std::string_view kTopics[] = {"signal", "decision", "order",    "fill",
+                                                 "position", "risk",   "equity"};
+
+  EventStream(Authenticator& authenticator, Metrics& metrics);
+
+  void on_open(const std::shared_ptr<net::WebSocketConnection>& connection,
+               const net::ServerRequest& upgrade) override;
+  void on_message(const std::shared_ptr<net::WebSocketConnection>& connection,
+                  std::string_view text) override;
+  void on_close(const std::shared_ptr<net::WebSocketConnection>& connection) override;
+
+  // Sends {"type":"event","topic","ts","data"} to the user's subscribed clients; returns how many.
+  std::size_t publish(core::UserId user, std::string_view topic, core::Timestamp ts,
+                      const boost::json::object& data);
+  // Forwards the bus's signal, order, fill, position and risk events as the user's (decisions are
+  // the risk events whose kind starts with "decision_").
+  void attach(bus::MessageBus& bus, core::UserId user);
+
+  std::size_t clients() const;
+
+ private:
+  struct Client {
+    std::shared_ptr<net::WebSocketConnection> connection;
+    std::optional<core::UserId> user;  // set once authenticated
+    std::set<std::string, std::less<>> topics;
+  };
+  void reply(const std::shared_ptr<net::WebSocketConnection>& connection,
+             const boost::json::object& message);
+
+  Authenticator& authenticator_;
+  Metrics& metrics_;
+  mutable std::mutex mutex_;
+  std::map<std::uint64_t, Client> clients_;
+};
+
+}  // namespace sigtrader::api

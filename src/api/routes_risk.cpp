@@ -1,0 +1,113 @@
+// /api/v1/risk: the policy and breaker of the caller's running engine (from its last checkpoint),
+// the limits in force, recent risk events; switching the policy and resuming the breaker are
+// operator commands the engine applies before its next step.
+#include <fmt/format.h>
+
+#include "api/api_response.hpp"
+#include "api/route_support.hpp"
+#include "api/routes.hpp"
+#include "risk/policy.hpp"
+
+namespace sigtrader::api {
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+using boost::json::value;
+
+// The policy the engine runs under: its checkpoint's, else the configured one.
+std::string current_policy(const std::optional<ActiveAccount>& account,
+                           const RouteServices& services) {
+  if (account) {
+    if (const auto policy = string_member(account->state, "policy")) return *policy;
+  }
+  return std::string(
+      risk::policy_name(services.risk ? services.risk->policy : risk::RiskPolicy::kModerate));
+}
+
+value breaker_json(const std::optional<ActiveAccount>& account) {
+  if (account) {
+    if (const auto it = account->state.find("breaker");
+        it != account->state.end() && it->value().is_object()) {
+      return it->value();
+    }
+  }
+  return object{{"state", "closed"}, {"reason", ""}, {"since", nullptr}};
+}
+
+array available_policies() {
+  array out;
+  for (const risk::RiskPolicy policy :
+       {risk::RiskPolicy::kConservative, risk::RiskPolicy::kModerate, risk::RiskPolicy::kAggressive})
+    out.emplace_back(risk::policy_name(policy));
+  return out;
+}
+
+net::ServerResponse risk_state(RequestContext& context, const RouteServices& services) {
+  const auto account = active_account(context);
+  const std::string policy = current_policy(account, services);
+  object limits;
+  if (const auto parsed = risk::try_parse_policy(policy); parsed.ok()) {
+    const risk::PolicyLimits& policy_limits = risk::limits_of(*parsed);
+    limits = object{{"risk_per_trade_pct", policy_limits.risk_per_trade_pct},
+                    {"max_leverage", policy_limits.max_leverage},
+                    {"max_open_positions", policy_limits.max_open_positions},
+                    {"min_confidence", policy_limits.min_confidence},
+                    {"stop_atr", policy_limits.stop_atr},
+                    {"take_profit_atr", policy_limits.take_profit_atr}};
+  }
+  array events;
+  if (auto rows = context.store.recent_risk_events(context.caller.user.id, 50); rows.ok()) {
+    for (const storage::RiskEventRow& row : *rows) {
+      events.push_back(object{{"ts", row.ts.ms()},
+                              {"kind", row.kind},
+                              {"symbol", row.symbol ? value(row.symbol->to_string()) : nullptr},
+                              {"reason", row.reason}});
+    }
+  }
+  return json_response(200, object{{"policy", policy},
+                                   {"breaker", breaker_json(account)},
+                                   {"limits", limits},
+                                   {"events", events}});
+}
+
+net::ServerResponse get_policy(RequestContext& context, const RouteServices& services) {
+  return json_response(200, object{{"policy", current_policy(active_account(context), services)},
+                                   {"available", available_policies()}});
+}
+
+net::ServerResponse put_policy(RequestContext& context, const RouteServices& services) {
+  net::ServerResponse refusal;
+  const auto body = read_json_body(context, refusal);
+  if (!body) return refusal;
+  const auto name = string_member(*body, "policy");
+  if (!name) return error_response(400, "the body needs \"policy\"");
+  const auto policy = risk::try_parse_policy(*name);
+  if (!policy.ok()) return error_response(422, policy.error().message());
+  if (!active_account(context)) {
+    return error_response(409, "no engine runs for this user: start `sigtrader run` first");
+  }
+  return queue_command(context, services.clock, "set_policy", object{{"policy", *name}});
+}
+
+net::ServerResponse resume_breaker(RequestContext& context, const RouteServices& services) {
+  if (!active_account(context)) {
+    return error_response(409, "no engine runs for this user: start `sigtrader run` first");
+  }
+  return queue_command(context, services.clock, "resume_breaker", object{});
+}
+
+}  // namespace
+
+void add_risk_routes(Router& router, const RouteServices& services) {
+  router.add({"GET", "/api/v1/risk", Role::kViewer,
+              [&services](RequestContext& context) { return risk_state(context, services); }});
+  router.add({"GET", "/api/v1/risk/policy", Role::kViewer,
+              [&services](RequestContext& context) { return get_policy(context, services); }});
+  router.add({"PUT", "/api/v1/risk/policy", Role::kAdmin,
+              [&services](RequestContext& context) { return put_policy(context, services); }});
+  router.add({"POST", "/api/v1/risk/breaker/resume", Role::kAdmin,
+              [&services](RequestContext& context) { return resume_breaker(context, services); }});
+}
+
+}  // namespace sigtrader::api
