@@ -9,6 +9,7 @@ export class EquityChart {
   private readonly chart: IChartApi;
   private readonly series: ISeriesApi<'Baseline'>;
   private readonly empty: HTMLElement;
+  private last_time = -Infinity;
 
   constructor(container: HTMLElement) {
     container.classList.add('chart');
@@ -27,15 +28,40 @@ export class EquityChart {
     container.appendChild(this.empty);
   }
 
-  // base: the starting equity when known, else the first point.
-  set_points(points: readonly EquityPoint[], base?: number): void {
+  private base: number | null = null;
+  private first_value = 0;
+
+  set_points(points: readonly EquityPoint[]): void {
     const data = by_second(points.map((p) => ({ time: to_chart_time(p.ts), value: Number(p.equity) })))
       .filter((p) => Number.isFinite(p.value));
     this.empty.hidden = data.length > 0;
-    const base_value = base !== undefined && Number.isFinite(base) ? base : (data[0]?.value ?? 0);
-    this.series.applyOptions({ baseValue: { type: 'price', price: base_value } });
+    this.first_value = data[0]?.value ?? 0;
+    this.apply_base();
     this.series.setData(data);
+    this.last_time = data[data.length - 1]?.time ?? -Infinity;
     this.chart.timeScale().fitContent();
+  }
+
+  // The line turns red below this; the starting equity when known, else the first point.
+  set_base(base: number | null): void {
+    this.base = base !== null && Number.isFinite(base) ? base : null;
+    this.apply_base();
+  }
+
+  private apply_base(): void {
+    this.series.applyOptions({ baseValue: { type: 'price', price: this.base ?? this.first_value } });
+  }
+
+  // A live point from the stream. False when it cannot go at the end (older than the last
+  // point, or not a number); the caller then reloads the whole curve.
+  add_point(point: EquityPoint): boolean {
+    const time = to_chart_time(point.ts);
+    const value = Number(point.equity);
+    if (!Number.isFinite(value) || time < this.last_time) return false;
+    this.series.update({ time, value });
+    this.last_time = time;
+    this.empty.hidden = true;
+    return true;
   }
 
   dispose(): void {

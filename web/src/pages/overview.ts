@@ -1,6 +1,6 @@
-// Overview: the equity curve, PnL, exposure, the circuit breaker and the session, refreshed
-// when fills, positions or equity change.
-import type { Portfolio, Risk, Status } from '../api/types';
+// Overview: the equity curve, PnL, exposure, the circuit breaker and the session. Equity events
+// extend the curve in place; fills, positions and risk events reload the figures.
+import type { EquityPoint, Portfolio, Risk, Status } from '../api/types';
 import { EquityChart } from '../charts/equity_chart';
 import { badge, breaker_kind, status_kind } from '../ui/badge';
 import { card, page_title, stat } from '../ui/card';
@@ -12,6 +12,16 @@ import type { PageContext } from './page';
 
 // The session's status changes without an event (a backtest step, an idle engine).
 const kPollMs = 30_000;
+
+// An equity event carries a point, or a portfolio snapshot with the same two fields.
+function read_point(data: unknown): EquityPoint | null {
+  if (!data || typeof data !== 'object') return null;
+  const fields = data as Record<string, unknown>;
+  const ts = fields['ts'];
+  const equity = fields['equity'];
+  if (typeof ts !== 'number' || (typeof equity !== 'string' && typeof equity !== 'number')) return null;
+  return { ts, equity: String(equity) };
+}
 
 export function render_overview(context: PageContext): void {
   const { api, stream, root } = context;
@@ -31,38 +41,50 @@ export function render_overview(context: PageContext): void {
   const chart = new EquityChart(chart_box);
   context.on_leave(() => chart.dispose());
 
-  const refresher = new Refresher(async () => {
-    const [portfolio, status, risk, equity] = await Promise.allSettled([
-      api.portfolio(),
-      api.status(),
-      api.risk(),
-      api.equity(),
-    ]);
+  const figures = new Refresher(async () => {
+    const [portfolio, status, risk] = await Promise.allSettled([api.portfolio(), api.status(), api.risk()]);
     if (!context.active()) return;
-    const failure = [portfolio, status, risk, equity].find((r) => r.status === 'rejected');
+    const failure = [portfolio, status, risk].find((r) => r.status === 'rejected');
     if (failure?.status === 'rejected') load_state.failed('the overview', failure.reason);
     else load_state.ok();
 
     const p = portfolio.status === 'fulfilled' ? portfolio.value : null;
-    const s = status.status === 'fulfilled' ? status.value : null;
-    const r = risk.status === 'fulfilled' ? risk.value : null;
-    render_session(session_line, s);
-    replace(stats, ...stat_tiles(p, s, r));
-    if (equity.status === 'fulfilled') {
-      const base = p?.starting_equity != null ? Number(p.starting_equity) : undefined;
-      chart.set_points(equity.value, base);
-      const last = equity.value[equity.value.length - 1];
+    if (p?.starting_equity != null) chart.set_base(Number(p.starting_equity));
+    render_session(session_line, status.status === 'fulfilled' ? status.value : null);
+    replace(stats, ...stat_tiles(p, status.status === 'fulfilled' ? status.value : null, risk.status === 'fulfilled' ? risk.value : null));
+  });
+
+  const curve = new Refresher(async () => {
+    try {
+      const points = await api.equity();
+      if (!context.active()) return;
+      chart.set_points(points);
+      const last = points[points.length - 1];
       updated.textContent = last ? `last point ${time(last.ts)}` : '';
+    } catch (error) {
+      if (context.active()) load_state.failed('the equity curve', error);
     }
   });
-  refresher.refresh();
 
-  context.on_leave(stream.on(['fill', 'position', 'equity', 'risk', 'order'], () => refresher.refresh()));
-  context.on_leave(stream.on_resync(() => refresher.refresh()));
-  const timer = window.setInterval(() => refresher.refresh(), kPollMs);
+  figures.refresh();
+  curve.refresh();
+
+  context.on_leave(stream.on(['fill', 'position', 'risk', 'order'], () => figures.refresh()));
+  context.on_leave(stream.on('equity', (event) => {
+    const point = read_point(event.data);
+    if (point && chart.add_point(point)) updated.textContent = `last point ${time(point.ts)}`;
+    else curve.refresh();
+    figures.refresh();
+  }));
+  context.on_leave(stream.on_resync(() => {
+    figures.refresh();
+    curve.refresh();
+  }));
+  const timer = window.setInterval(() => figures.refresh(), kPollMs);
   context.on_leave(() => {
     window.clearInterval(timer);
-    refresher.dispose();
+    figures.dispose();
+    curve.dispose();
   });
 }
 
