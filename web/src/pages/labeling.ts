@@ -32,7 +32,7 @@ export function render_labeling(context: PageContext): void {
   replace(root,
     page_title('Labeling'),
     h('div', { class: 'filters' }, channel_select, progress),
-    h('p', { class: 'muted small' }, 'Keys: L long · S short · U update · N none (labels the top message).'),
+    h('p', { class: 'muted small keys-hint' }, 'Keys: L long · S short · U update · N none (labels the top message).'),
     load_state.element,
     list,
   );

@@ -20,6 +20,18 @@ export function is_open_order(order: Order): boolean {
   return !kFinalStatuses.has(order.status.toLowerCase());
 }
 
+// A stop shows its trigger; a market order has no price of its own.
+function price_text(order: Order): string {
+  if (order.price) return decimal(order.price);
+  if (order.trigger_price) return `trigger ${decimal(order.trigger_price)}`;
+  return 'market';
+}
+
+function filled_text(order: Order): string {
+  const filled = decimal(order.filled_quantity ?? '0');
+  return order.average_price ? `${filled} @ ${decimal(order.average_price)}` : filled;
+}
+
 export function render_positions(context: PageContext): void {
   const { api, stream, root, me } = context;
   const load_state = new LoadState();
@@ -57,6 +69,7 @@ export function render_positions(context: PageContext): void {
     { title: 'Fees', cell: (p) => decimal(p.fees), numeric: true },
     {
       title: '',
+      actions: true,
       cell: (p) =>
         closing.has(p.symbol)
           ? pending_text('closing')
@@ -80,19 +93,19 @@ export function render_positions(context: PageContext): void {
   ];
 
   const order_columns: Column<Order>[] = [
-    { title: 'Created', cell: (o) => h('span', { title: utc(o.created_at) }, time(o.created_at)) },
     { title: 'Symbol', cell: (o) => h('strong', null, o.symbol) },
     { title: 'Side', cell: (o) => badge(o.side, status_kind(o.side)) },
     { title: 'Type', cell: (o) => [o.type, o.reduce_only ? h('span', { class: 'muted small' }, ' reduce-only') : null] },
     { title: 'Status', cell: (o) => badge(o.status, status_kind(o.status), { 'data-testid': 'order-status' }) },
     { title: 'Quantity', cell: (o) => decimal(o.quantity), numeric: true },
-    { title: 'Filled', cell: (o) => decimal(o.filled_quantity), numeric: true },
-    { title: 'Price', cell: (o) => decimal(o.price ?? o.trigger_price), numeric: true },
-    { title: 'Avg price', cell: (o) => decimal(o.average_price), numeric: true },
+    { title: 'Price', cell: (o) => price_text(o), numeric: true },
+    { title: 'Filled', cell: (o) => filled_text(o), numeric: true },
+    { title: 'Created', cell: (o) => h('span', { title: utc(o.created_at) }, time(o.created_at)) },
     { title: 'Reason', cell: (o) => h('span', { class: 'muted small' }, o.reason ?? '') },
     { title: 'Id', cell: (o) => h('code', { class: 'small' }, o.client_order_id) },
     {
       title: '',
+      actions: true,
       cell: (o) => {
         if (!is_open_order(o)) return null;
         if (canceling.has(o.client_order_id)) return pending_text('canceling');

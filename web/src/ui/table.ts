@@ -6,6 +6,8 @@ export interface Column<T> {
   title: string;
   cell: (row: T) => Child;
   numeric?: boolean;
+  // Action buttons: the column stays in view at the right edge while the table scrolls.
+  actions?: boolean;
 }
 
 export interface TableOptions<T> {
@@ -14,12 +16,17 @@ export interface TableOptions<T> {
   testid?: string;
 }
 
+function cell_class<T>(column: Column<T>): string | null {
+  const names = [column.numeric ? 'num' : '', column.actions ? 'actions' : ''].filter(Boolean);
+  return names.length ? names.join(' ') : null;
+}
+
 export function table<T>(columns: readonly Column<T>[], rows: readonly T[], options: TableOptions<T>): HTMLElement {
-  const head = h('tr', null, columns.map((column) => h('th', { class: column.numeric ? 'num' : null }, column.title)));
+  const head = h('tr', null, columns.map((column) => h('th', { class: cell_class(column) }, column.title)));
   const body = rows.length
     ? rows.map((row) =>
         h('tr', options.row_attrs?.(row) ?? null,
-          columns.map((column) => h('td', { class: column.numeric ? 'num' : null }, column.cell(row))),
+          columns.map((column) => h('td', { class: cell_class(column) }, column.cell(row))),
         ),
       )
     : [h('tr', { class: 'empty-row' }, h('td', { colspan: columns.length }, options.empty))];
