@@ -2,6 +2,8 @@
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/messages.css';
+import './styles/login.css';
 import { App } from './app';
 
 const root = document.getElementById('app');
