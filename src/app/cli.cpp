@@ -61,6 +61,9 @@ int run_cli(int argc, char** argv) {
   register_parse_command(app, context);
   register_train_command(app, context);
   register_eval_command(app, context);
+  register_serve_command(app, context);
+  register_users_command(app, context);
+  register_keys_command(app, context);
 
   try {
     app.parse(argc, argv);

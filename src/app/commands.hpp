@@ -22,5 +22,8 @@ void register_label_command(CLI::App& app, CliContext& context);
 void register_parse_command(CLI::App& app, CliContext& context);
 void register_train_command(CLI::App& app, CliContext& context);
 void register_eval_command(CLI::App& app, CliContext& context);
+void register_serve_command(CLI::App& app, CliContext& context);
+void register_users_command(CLI::App& app, CliContext& context);
+void register_keys_command(CLI::App& app, CliContext& context);
 
 }  // namespace sigtrader::app
