@@ -41,6 +41,23 @@ class SqliteStore final : public Store {
   core::Result<UserRow> create_user(std::string_view name, core::Timestamp created_at) override;
   core::Result<UserRow> find_user(std::string_view name) override;
   core::Result<UserRow> find_user(core::UserId id) override;
+  core::Status set_user_role(core::UserId id, std::string_view role) override;
+  core::Result<std::vector<UserRow>> list_users() override;
+
+  core::Result<ApiKeyRowId> insert_api_key(const ApiKeyRow& key) override;
+  core::Result<ApiKeyRow> find_api_key(std::string_view prefix) override;
+  core::Result<std::vector<ApiKeyRow>> list_api_keys(core::UserId user) override;
+  core::Status touch_api_key(ApiKeyRowId id, core::Timestamp used_at) override;
+  core::Status revoke_api_key(std::string_view prefix, core::Timestamp revoked_at) override;
+
+  core::Result<OperatorCommandId> insert_operator_command(
+      const OperatorCommandRow& command) override;
+  core::Result<OperatorCommandRow> find_operator_command(OperatorCommandId id) override;
+  core::Result<std::vector<OperatorCommandRow>> pending_operator_commands(
+      core::UserId user, std::size_t limit) override;
+  core::Status finish_operator_command(const OperatorCommandRow& command) override;
+  core::Result<std::vector<OperatorCommandRow>> session_operator_commands(
+      PaperSessionId session) override;
 
   core::Status upsert_channel(const ChannelRow& channel) override;
   core::Result<ChannelRow> find_channel(const core::ChannelId& id) override;
@@ -59,6 +76,7 @@ class SqliteStore final : public Store {
                                                           std::size_t limit) override;
   core::Result<SignalWithPost> find_signal_with_post(SignalRowId id) override;
   core::Result<SignalRow> find_signal(SignalRowId id) override;
+  core::Result<std::vector<SignalListing>> list_signals(const SignalQuery& query) override;
   core::Result<SignalRow> latest_signal_of_message(MessageRowId message) override;
   core::Result<SignalRow> signal_of_version(MessageRowId message, int version) override;
   core::Result<std::vector<SignalRow>> signals_for_channel(const core::ChannelId& channel,
@@ -80,11 +98,15 @@ class SqliteStore final : public Store {
   core::Result<Inserted<FillRowId>> insert_fill(const FillRow& fill) override;
   core::Result<std::vector<FillRow>> list_fills(OrderRowId order) override;
   core::Result<std::vector<OrderRow>> orders_with_client_prefix(std::string_view prefix) override;
+  core::Result<std::vector<OrderRow>> list_orders(const OrderQuery& query) override;
+  core::Result<std::vector<FillWithOrder>> recent_fills(core::UserId user, std::string_view prefix,
+                                                        std::size_t limit) override;
 
   core::Result<PaperSessionId> create_paper_session(const PaperSessionRow& session) override;
   core::Result<PaperSessionRow> find_paper_session(PaperSessionId id) override;
   core::Result<PaperSessionRow> find_resumable_paper_session(core::UserId user,
                                                              std::string_view name) override;
+  core::Result<PaperSessionRow> latest_paper_session(core::UserId user) override;
   core::Status set_paper_session_status(PaperSessionId id, std::string_view status,
                                         core::Timestamp updated_at) override;
   core::Status checkpoint_paper_session(PaperSessionId id,
@@ -100,8 +122,22 @@ class SqliteStore final : public Store {
       const AccountSnapshotRow& snapshot) override;
   core::Result<AccountSnapshotRow> latest_account_snapshot(core::UserId user,
                                                            std::string_view venue) override;
+  core::Result<std::vector<AccountSnapshotRow>> account_snapshots(core::UserId user,
+                                                                  std::string_view venue,
+                                                                  core::Timestamp from,
+                                                                  core::Timestamp to,
+                                                                  std::size_t limit) override;
+  core::Result<std::vector<RiskEventRow>> decisions_for_message(core::UserId user,
+                                                                const core::ChannelId& channel,
+                                                                core::MessageId message) override;
   core::Result<AiDecisionRowId> append_ai_decision(const AiDecisionRow& decision) override;
   core::Result<std::vector<AiDecisionRow>> recent_ai_decisions(std::size_t limit) override;
+
+  core::Result<BacktestRowId> insert_backtest(const BacktestRow& backtest) override;
+  core::Status finish_backtest(const BacktestRow& backtest) override;
+  core::Result<BacktestRow> find_backtest(BacktestRowId id) override;
+  core::Result<std::vector<BacktestRow>> list_backtests(std::optional<core::UserId> user,
+                                                        std::size_t limit) override;
 
   core::Result<LabelRowId> put_label(const LabelRow& label) override;
   core::Status delete_label(MessageRowId message, std::string_view labeler) override;

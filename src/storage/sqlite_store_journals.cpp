@@ -1,5 +1,7 @@
 // SqliteStore: the append-only journals (risk events, account snapshots, AI decisions).
 
+#include <string>
+
 #include <fmt/format.h>
 
 #include "storage/row_reader.hpp"
@@ -60,6 +62,15 @@ core::Result<AiDecisionRow> read_ai_decision(const SqliteStatement& statement) {
   };
   SIGTRADER_RETURN_IF_ERROR(row.status());
   return decision;
+}
+
+// Whether the row at `position` (of `rows`, oldest first) is the next one account_snapshots()
+// keeps, `kept` rows having been kept before it.
+bool kept_when_thinned(std::size_t position, std::size_t kept, std::size_t rows,
+                       std::size_t limit) {
+  if (rows <= limit) return true;
+  if (limit == 1) return position + 1 == rows;
+  return kept * (rows - 1) / (limit - 1) == position;
 }
 
 }  // namespace
@@ -135,6 +146,63 @@ core::Result<AccountSnapshotRow> SqliteStore::latest_account_snapshot(core::User
                                    user.value(), venue, path()));
   }
   return read_snapshot(*statement);
+}
+
+// Thinning keeps k = limit of the n rows (n > k), at positions floor(j * (n - 1) / (k - 1)) for
+// j = 0 .. k - 1 of the oldest-first list: the first and the last row and evenly spaced ones in
+// between (10 rows, limit 4: positions 0, 3, 6, 9). A limit of 1 keeps only the last row, the
+// current equity.
+core::Result<std::vector<AccountSnapshotRow>> SqliteStore::account_snapshots(core::UserId user,
+                                                                             std::string_view venue,
+                                                                             core::Timestamp from,
+                                                                             core::Timestamp to,
+                                                                             std::size_t limit) {
+  // The count comes with every row so that it describes the same rows the statement returns.
+  SIGTRADER_TRY(auto statement,
+                db_->cached("SELECT id, user_id, venue, ts, currency, equity, balance, "
+                            "unrealized_pnl, margin_used, balances_json, count(*) OVER () "
+                            "FROM account_snapshots WHERE user_id = ?1 AND venue = ?2 AND "
+                            "ts >= ?3 AND ts < ?4 ORDER BY ts, id"));
+  statement->bind(1, user);
+  statement->bind(2, venue);
+  statement->bind(3, from);
+  statement->bind(4, to);
+  std::vector<AccountSnapshotRow> snapshots;
+  if (limit == 0) return snapshots;
+  std::size_t position = 0;
+  std::size_t kept = 0;  // j: how many rows have been kept
+  for (;; ++position) {
+    SIGTRADER_TRY(const bool has_row, statement->step());
+    if (!has_row) return snapshots;
+    const auto rows = static_cast<std::size_t>(statement->column_int64(10));
+    if (!kept_when_thinned(position, kept, rows, limit)) continue;
+    SIGTRADER_TRY(AccountSnapshotRow snapshot, read_snapshot(*statement));
+    snapshots.push_back(std::move(snapshot));
+    ++kept;
+  }
+}
+
+core::Result<std::vector<RiskEventRow>> SqliteStore::decisions_for_message(
+    core::UserId user, const core::ChannelId& channel, core::MessageId message) {
+  // The message id is compared as text, whether the details hold it as a string (as the risk
+  // engine writes it) or as a number. '_' is a LIKE wildcard, hence the escape.
+  SIGTRADER_TRY(auto statement,
+                db_->cached("SELECT id, user_id, ts, kind, symbol, client_order_id, reason, "
+                            "details_json FROM risk_events WHERE user_id = ?1 "
+                            "AND kind LIKE 'decision\\_%' ESCAPE '\\' "
+                            "AND json_extract(details_json, '$.channel') = ?2 "
+                            "AND CAST(json_extract(details_json, '$.message_id') AS TEXT) = ?3 "
+                            "ORDER BY ts, id"));
+  statement->bind(1, user);
+  statement->bind(2, channel);
+  statement->bind(3, std::to_string(message.value()));
+  std::vector<RiskEventRow> events;
+  for (;;) {
+    SIGTRADER_TRY(const bool has_row, statement->step());
+    if (!has_row) return events;
+    SIGTRADER_TRY(RiskEventRow event, read_risk_event(*statement));
+    events.push_back(std::move(event));
+  }
 }
 
 core::Result<AiDecisionRowId> SqliteStore::append_ai_decision(const AiDecisionRow& decision) {

@@ -266,4 +266,55 @@ core::Result<std::vector<OrderRow>> SqliteStore::orders_with_client_prefix(
   return read_orders(statement);
 }
 
+// Client order id prefixes are matched exactly with substr() rather than LIKE: LIKE ignores ASCII
+// case ("P1-" would find "p1-7") and treats '%' and '_' in the prefix as wildcards.
+
+core::Result<std::vector<OrderRow>> SqliteStore::list_orders(const OrderQuery& query) {
+  SIGTRADER_TRY(auto statement,
+                db_->cached("SELECT id, client_order_id, user_id, venue, symbol, side, type, "
+                            "time_in_force, status, quantity, price, trigger_price, "
+                            "filled_quantity, average_price, reduce_only, venue_order_id, "
+                            "signal_id, strategy_id, trace_id, reason, created_at, updated_at "
+                            "FROM orders WHERE user_id = ?1 "
+                            "AND (?2 IS NULL OR substr(client_order_id, 1, length(?2)) = ?2) "
+                            "AND (?3 = 0 OR status IN (?4, ?5, ?6)) "
+                            "ORDER BY id DESC LIMIT ?7"));
+  statement->bind(1, query.user);
+  statement->bind(2, query.client_prefix);
+  statement->bind(3, query.open_only);
+  for (std::size_t i = 0; i < kOpenStatuses.size(); ++i) {
+    statement->bind(static_cast<int>(i) + 4, kOpenStatuses[i]);
+  }
+  statement->bind_count(7, query.limit);
+  return read_orders(statement);
+}
+
+core::Result<std::vector<FillWithOrder>> SqliteStore::recent_fills(core::UserId user,
+                                                                   std::string_view prefix,
+                                                                   std::size_t limit) {
+  SIGTRADER_TRY(auto statement,
+                db_->cached("SELECT f.id, f.order_id, f.trade_id, f.price, f.quantity, f.fee, "
+                            "f.fee_asset, f.maker, f.ts_event, f.ts_init, o.client_order_id, "
+                            "o.symbol, o.side FROM fills f JOIN orders o ON o.id = f.order_id "
+                            "WHERE o.user_id = ?1 "
+                            "AND substr(o.client_order_id, 1, length(?2)) = ?2 "
+                            "ORDER BY f.id DESC LIMIT ?3"));
+  statement->bind(1, user);
+  statement->bind(2, prefix);
+  statement->bind_count(3, limit);
+  std::vector<FillWithOrder> fills;
+  for (;;) {
+    SIGTRADER_TRY(const bool has_row, statement->step());
+    if (!has_row) return fills;
+    SIGTRADER_TRY(FillRow fill, read_fill(*statement));
+    RowReader row(*statement, "orders");
+    FillWithOrder out{.fill = std::move(fill),
+                      .client_order_id = row.get<core::ClientOrderId>(10),
+                      .symbol = row.get<core::Symbol>(11),
+                      .side = row.get<core::OrderSide>(12)};
+    SIGTRADER_RETURN_IF_ERROR(row.status());
+    fills.push_back(std::move(out));
+  }
+}
+
 }  // namespace sigtrader::storage

@@ -85,6 +85,21 @@ core::Result<PaperSessionRow> SqliteStore::find_resumable_paper_session(core::Us
   return read_session(*statement);
 }
 
+core::Result<PaperSessionRow> SqliteStore::latest_paper_session(core::UserId user) {
+  SIGTRADER_TRY(auto statement,
+                db_->cached(fmt::format("SELECT {} FROM paper_sessions WHERE user_id = ?1 "
+                                        "ORDER BY id DESC LIMIT 1",
+                                        kSessionColumns)));
+  statement->bind(1, user);
+  SIGTRADER_TRY(const bool found, statement->step());
+  if (!found) {
+    return core::Error(
+        core::ErrorCode::kNotFound,
+        fmt::format("user {} has no paper session in database '{}'", user.value(), path()));
+  }
+  return read_session(*statement);
+}
+
 core::Status SqliteStore::set_paper_session_status(PaperSessionId id, std::string_view status,
                                                    core::Timestamp updated_at) {
   SIGTRADER_TRY(

@@ -353,4 +353,39 @@ core::Result<SignalWithPost> SqliteStore::find_signal_with_post(SignalRowId id) 
   return read_signal_with_post(*statement);
 }
 
+core::Result<std::vector<SignalListing>> SqliteStore::list_signals(const SignalQuery& query) {
+  // A filter left empty binds NULL and lets every row through.
+  SIGTRADER_TRY(auto statement,
+                db_->cached("SELECT s.id, s.message_id, s.channel_id, s.ts_event, s.ts_init, "
+                            "s.label, s.confidence, s.classifier, s.symbol, s.side, s.entries, "
+                            "s.targets, s.stop_loss, s.leverage, s.trace_id, s.version, "
+                            "s.update_kind, s.refers_to, s.link_rule, s.warnings, s.entry_market, "
+                            "s.margin_mode, m.message_id, m.text FROM signals s "
+                            "LEFT JOIN messages m ON m.id = s.message_id "
+                            "WHERE (?1 IS NULL OR s.channel_id = ?1) "
+                            "AND (?2 IS NULL OR s.label = ?2) "
+                            "AND (?3 IS NULL OR s.ts_init >= ?3) "
+                            "AND (?4 IS NULL OR s.ts_init < ?4) "
+                            "AND (?5 IS NULL OR s.id < ?5) "
+                            "ORDER BY s.id DESC LIMIT ?6"));
+  statement->bind(1, query.channel);
+  statement->bind(2, query.label);
+  statement->bind(3, query.from);
+  statement->bind(4, query.to);
+  statement->bind(5, query.before);
+  statement->bind_count(6, query.limit);
+  std::vector<SignalListing> out;
+  for (;;) {
+    SIGTRADER_TRY(const bool has_row, statement->step());
+    if (!has_row) return out;
+    SIGTRADER_TRY(SignalRow signal, read_signal(*statement));
+    RowReader row(*statement, "messages");
+    SignalListing listing{.signal = std::move(signal),
+                          .message_id = row.get_optional<core::MessageId>(22),
+                          .text = row.get_optional<std::string>(23).value_or("")};
+    SIGTRADER_RETURN_IF_ERROR(row.status());
+    out.push_back(std::move(listing));
+  }
+}
+
 }  // namespace sigtrader::storage

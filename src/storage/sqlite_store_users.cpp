@@ -1,4 +1,7 @@
-// SqliteStore: users and channels.
+// SqliteStore: users (with their API roles) and channels.
+
+#include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 
@@ -8,12 +11,19 @@
 namespace sigtrader::storage {
 namespace {
 
+constexpr std::string_view kUserColumns = "id, name, created_at, role";
+
+// The roles the users table's CHECK allows; checked here too so that a caller gets a message
+// naming them rather than SQLite's constraint text.
+constexpr std::array<std::string_view, 3> kRoles{"admin", "trader", "viewer"};
+
 core::Result<UserRow> read_user(const SqliteStatement& statement) {
   RowReader row(statement, "users");
   UserRow user{
       .id = row.get<core::UserId>(0),
       .name = row.get<std::string>(1),
       .created_at = row.get<core::Timestamp>(2),
+      .role = row.get<std::string>(3),
   };
   SIGTRADER_RETURN_IF_ERROR(row.status());
   return user;
@@ -58,7 +68,7 @@ core::Result<UserRow> SqliteStore::create_user(std::string_view name, core::Time
 
 core::Result<UserRow> SqliteStore::find_user(std::string_view name) {
   SIGTRADER_TRY(auto statement,
-                db_->cached("SELECT id, name, created_at FROM users WHERE name = ?1"));
+                db_->cached(fmt::format("SELECT {} FROM users WHERE name = ?1", kUserColumns)));
   statement->bind(1, name);
   SIGTRADER_TRY(const bool found, statement->step());
   if (!found) {
@@ -70,7 +80,7 @@ core::Result<UserRow> SqliteStore::find_user(std::string_view name) {
 
 core::Result<UserRow> SqliteStore::find_user(core::UserId id) {
   SIGTRADER_TRY(auto statement,
-                db_->cached("SELECT id, name, created_at FROM users WHERE id = ?1"));
+                db_->cached(fmt::format("SELECT {} FROM users WHERE id = ?1", kUserColumns)));
   statement->bind(1, id);
   SIGTRADER_TRY(const bool found, statement->step());
   if (!found) {
@@ -78,6 +88,38 @@ core::Result<UserRow> SqliteStore::find_user(core::UserId id) {
                        fmt::format("no user with id {} in database '{}'", id.value(), path()));
   }
   return read_user(*statement);
+}
+
+core::Status SqliteStore::set_user_role(core::UserId id, std::string_view role) {
+  if (std::find(kRoles.begin(), kRoles.end(), role) == kRoles.end()) {
+    return core::Error(
+        core::ErrorCode::kInvalidArgument,
+        fmt::format("role '{}' of user {} is none of admin, trader, viewer", role, id.value()));
+  }
+  SIGTRADER_TRY(auto statement, db_->cached("UPDATE users SET role = ?2 WHERE id = ?1"));
+  statement->bind(1, id);
+  statement->bind(2, role);
+  if (auto status = statement->run(); !status.ok()) {
+    return status.error().with_context(
+        fmt::format("setting the role of user {} to '{}'", id.value(), role));
+  }
+  if (db_->changes() == 0) {
+    return core::Error(core::ErrorCode::kNotFound,
+                       fmt::format("no user with id {} in database '{}'", id.value(), path()));
+  }
+  return {};
+}
+
+core::Result<std::vector<UserRow>> SqliteStore::list_users() {
+  SIGTRADER_TRY(auto statement,
+                db_->cached(fmt::format("SELECT {} FROM users ORDER BY id", kUserColumns)));
+  std::vector<UserRow> users;
+  for (;;) {
+    SIGTRADER_TRY(const bool has_row, statement->step());
+    if (!has_row) return users;
+    SIGTRADER_TRY(UserRow user, read_user(*statement));
+    users.push_back(std::move(user));
+  }
 }
 
 core::Status SqliteStore::upsert_channel(const ChannelRow& channel) {

@@ -31,6 +31,7 @@ const std::set<std::string> kLatestTables = {
     "message_versions",
     "messages",
     "models",
+    "operator_commands",
     "orders",
     "paper_session_signals",
     "paper_sessions",
@@ -59,7 +60,7 @@ std::unique_ptr<SqliteConnection> open_connection(const std::string& path) {
 }
 
 // Rows that are valid at each schema version, written with that version's columns only.
-constexpr std::array<std::string_view, 7> kRowsAtVersion = {
+constexpr std::array<std::string_view, 8> kRowsAtVersion = {
     R"sql(
 INSERT INTO users (id, name, created_at) VALUES (1, 'alice', 1700000000000000000);
 INSERT INTO channels (id, source, title, created_at, updated_at)
@@ -112,6 +113,11 @@ INSERT INTO paper_sessions (id, user_id, name, setup_hash, status, created_at, u
   VALUES (1, 1, 'default', 'fnv1a64:0123456789abcdef', 'stopped', 1700, 1800, 2000, 3, 1);
 INSERT INTO paper_session_signals (session_id, sequence, signal_id, due_at, after_step)
   VALUES (1, 0, 1, 1002, 0);
+)sql",
+    R"sql(
+INSERT INTO users (id, name, created_at, role) VALUES (2, 'root', 5, 'admin');
+INSERT INTO operator_commands (user_id, kind, args_json, who, created_at)
+  VALUES (1, 'set_policy', '{"policy":"conservative"}', 'root', 1900);
 )sql",
 };
 
@@ -184,6 +190,8 @@ TEST_P(MigrationFromOlderVersion, KeepsTheRowsAndAddsTheNewTables) {
 
   const auto alice = (*store)->find_user("alice");
   ASSERT_TRUE(alice.ok()) << alice.error().message();
+  // Users from before version 8 get the role they had in effect: trading.
+  EXPECT_EQ(alice->role, "trader");
   const auto messages =
       (*store)->list_messages(core::ChannelId("telegram:-1001"), core::Timestamp::from_ns(0),
                               core::Timestamp::from_ns(10'000), 10);
@@ -221,11 +229,48 @@ TEST_P(MigrationFromOlderVersion, KeepsTheRowsAndAddsTheNewTables) {
       .reason = "daily loss limit",
   });
   EXPECT_TRUE(event.ok()) << event.error().message();
+  const auto command = (*store)->insert_operator_command(OperatorCommandRow{
+      .id = {},
+      .user_id = alice->id,
+      .kind = "resume_breaker",
+      .args_json = "{}",
+      .who = "alice",
+      .status = "pending",
+      .result = "",
+      .created_at = at_seconds(10),
+  });
+  EXPECT_TRUE(command.ok()) << command.error().message();
 }
 
 INSTANTIATE_TEST_SUITE_P(EachOlderVersion, MigrationFromOlderVersion,
                          ::testing::Range(1, latest_schema_version()),
                          [](const auto& info) { return "Version" + std::to_string(info.param); });
+
+TEST(Migrations, VersionEightMakesEveryExistingUserATraderAndAddsOperatorCommands) {
+  TempDir dir;
+  const std::string path = dir.file("v7.db");
+  {
+    auto db = open_connection(path);
+    ASSERT_TRUE(migrate_to(*db, 7, at_seconds(0)).ok());
+    for (int version = 1; version <= 7; ++version) {
+      ASSERT_TRUE(db->execute_script(kRowsAtVersion[version - 1]).ok());
+    }
+    ASSERT_TRUE(db->execute_script("INSERT INTO users (name, created_at) VALUES ('bob', 9)").ok());
+  }
+  auto store = SqliteStore::open(path);
+  ASSERT_TRUE(store.ok()) << store.error().message();
+  EXPECT_EQ((*store)->schema_version().value(), 8);
+
+  const auto users = (*store)->list_users();
+  ASSERT_TRUE(users.ok()) << users.error().message();
+  ASSERT_EQ(users->size(), 2u);
+  EXPECT_EQ((*users)[0].name, "alice");
+  EXPECT_EQ((*users)[0].role, "trader");
+  EXPECT_EQ((*users)[1].name, "bob");
+  EXPECT_EQ((*users)[1].role, "trader");
+  EXPECT_EQ((*store)->find_paper_session(PaperSessionId(1))->steps, 3);
+  EXPECT_TRUE((*store)->pending_operator_commands((*users)[0].id, 10)->empty());
+}
 
 TEST(Migrations, ADatabaseNewerThanThisBinaryIsRefusedWithAClearError) {
   const int future = latest_schema_version() + 1;

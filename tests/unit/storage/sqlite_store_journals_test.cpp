@@ -1,3 +1,6 @@
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "storage/sqlite_store.hpp"
@@ -114,6 +117,115 @@ TEST_F(StoreJournals, AnAiDecisionIsStoredAndReadBack) {
   EXPECT_EQ(stored.confidence, 0.92);
   EXPECT_EQ(stored.latency, core::Duration::milliseconds(840));
   EXPECT_EQ(stored.output_json, R"({"label":"long"})");
+}
+
+// Alice's binance snapshots 1..10 at seconds 1..10 (rows 1..10), then others that no query of
+// hers at binance may return.
+class StoreSnapshotHistory : public StoreJournals {
+ protected:
+  void SetUp() override {
+    StoreJournals::SetUp();
+    for (int second = 1; second <= 10; ++second) {
+      ASSERT_TRUE(store_->append_account_snapshot(snapshot(at_seconds(second), "10000")).ok());
+    }
+    AccountSnapshotRow elsewhere = snapshot(at_seconds(5), "1");
+    elsewhere.venue = "bybit";
+    ASSERT_TRUE(store_->append_account_snapshot(elsewhere).ok());
+    AccountSnapshotRow bobs = snapshot(at_seconds(5), "2");
+    bobs.user_id = bob_;
+    ASSERT_TRUE(store_->append_account_snapshot(bobs).ok());
+  }
+
+  std::vector<std::int64_t> ids(std::int64_t from, std::int64_t to, std::size_t limit) {
+    const auto rows =
+        store_->account_snapshots(alice_, "binance", at_seconds(from), at_seconds(to), limit);
+    EXPECT_TRUE(rows.ok()) << rows.error().message();
+    std::vector<std::int64_t> out;
+    if (!rows.ok()) return out;
+    for (const AccountSnapshotRow& row : *rows)
+      out.push_back(row.id.value());
+    return out;
+  }
+};
+
+using RowIds = std::vector<std::int64_t>;
+
+TEST_F(StoreSnapshotHistory, SnapshotsWithinTheLimitAreAllReturnedOldestFirst) {
+  EXPECT_EQ(ids(0, 100, 10), (RowIds{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+  // from is included, to is not.
+  EXPECT_EQ(ids(3, 6, 10), (RowIds{3, 4, 5}));
+  const auto rows = store_->account_snapshots(alice_, "binance", at_seconds(3), at_seconds(4), 5);
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ(rows->front().ts, at_seconds(3));
+  EXPECT_EQ(rows->front().equity.to_string(), "10000");
+}
+
+TEST_F(StoreSnapshotHistory, PastTheLimitEvenlySpacedRowsAreKeptEndingWithTheLast) {
+  // 10 rows, limit 4: every (10 - 1) / (4 - 1) = 3rd position from the first, 0 3 6 9.
+  EXPECT_EQ(ids(0, 100, 4), (RowIds{1, 4, 7, 10}));
+  // limit 3: positions 0, floor(9 / 2) = 4 and 9.
+  EXPECT_EQ(ids(0, 100, 3), (RowIds{1, 5, 10}));
+  // 9 rows (2..10), limit 2: the first and the last.
+  EXPECT_EQ(ids(2, 100, 2), (RowIds{2, 10}));
+  // 6 rows (3..8), limit 4: positions 0, floor(5 / 3) = 1, floor(10 / 3) = 3 and 5.
+  EXPECT_EQ(ids(3, 9, 4), (RowIds{3, 4, 6, 8}));
+}
+
+TEST_F(StoreSnapshotHistory, ALimitOfOneKeepsTheLastAndZeroKeepsNothing) {
+  EXPECT_EQ(ids(0, 100, 1), (RowIds{10}));
+  EXPECT_EQ(ids(0, 100, 0), RowIds{});
+  EXPECT_EQ(ids(50, 100, 4), RowIds{});
+}
+
+// Risk events with details naming a channel and a message, as the risk engine writes them.
+RiskEventRow decision(core::UserId user, std::string kind, std::int64_t second,
+                      std::string details) {
+  return RiskEventRow{
+      .id = {},
+      .user_id = user,
+      .ts = at_seconds(second),
+      .kind = std::move(kind),
+      .symbol = std::nullopt,
+      .client_order_id = std::nullopt,
+      .reason = "",
+      .details_json = std::move(details),
+  };
+}
+
+TEST_F(StoreJournals, TheDecisionsOnOneMessageAreThoseNamingItsChannelAndIdOldestFirst) {
+  constexpr std::string_view kPost = R"({"channel":"telegram:-1001","message_id":"42"})";
+  std::vector<RiskEventRowId> ids;
+  for (const RiskEventRow& event : {
+           decision(alice_, "decision_rejected", 3, std::string(kPost)),  // 1
+           decision(alice_, "decision_accepted", 1, std::string(kPost)),  // 2
+           decision(alice_, "breaker_opened", 2, std::string(kPost)),     // 3: not a decision
+           decision(alice_, "decisionless", 2, std::string(kPost)),       // 4: '_' is literal
+           decision(bob_, "decision_accepted", 2, std::string(kPost)),    // 5: bob's
+           decision(alice_, "decision_rejected", 2,                       // 6: another post
+                    R"({"channel":"telegram:-1001","message_id":"420"})"),
+           decision(alice_, "decision_rejected", 2,  // 7: another channel
+                    R"({"channel":"telegram:-2002","message_id":"42"})"),
+           decision(alice_, "decision_resized", 5,  // 8: id as a number
+                    R"({"channel":"telegram:-1001","message_id":42,"size":"0.1"})"),
+           decision(alice_, "decision_rejected", 4, R"({"reason":"no post"})"),  // 9
+       }) {
+    ids.push_back(store_->append_risk_event(event).value());
+  }
+
+  const auto found =
+      store_->decisions_for_message(alice_, core::ChannelId("telegram:-1001"), core::MessageId(42));
+  ASSERT_TRUE(found.ok()) << found.error().message();
+  ASSERT_EQ(found->size(), 3u);
+  EXPECT_EQ((*found)[0].id, ids[1]);
+  EXPECT_EQ((*found)[0].kind, "decision_accepted");
+  EXPECT_EQ((*found)[1].id, ids[0]);
+  EXPECT_EQ((*found)[2].id, ids[7]);
+  EXPECT_EQ((*found)[2].details_json,
+            R"({"channel":"telegram:-1001","message_id":42,"size":"0.1"})");
+
+  EXPECT_TRUE(
+      store_->decisions_for_message(alice_, core::ChannelId("telegram:-1001"), core::MessageId(7))
+          ->empty());
 }
 
 }  // namespace

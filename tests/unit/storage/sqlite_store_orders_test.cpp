@@ -1,3 +1,7 @@
+#include <map>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "storage/sqlite_store.hpp"
@@ -211,6 +215,99 @@ TEST_F(StoreOrders, AStoredValueThatIsNotADecimalIsReportedWithTableColumnAndVal
   EXPECT_EQ(stored.error().code(), core::ErrorCode::kStorage);
   EXPECT_NE(stored.error().message().find("orders.price holds 'abc'"), std::string::npos)
       << stored.error().message();
+}
+
+// Orders of alice, oldest first: p1-1 (filled), p1-2, p12-1, P1-3, x%1; and bob's p1-9.
+class StoreOrderListings : public StoreOrders {
+ protected:
+  void SetUp() override {
+    StoreOrders::SetUp();
+    bob_ = store_->create_user("bob", at_seconds(0)).value().id;
+    for (const char* id : {"p1-1", "p1-2", "p12-1", "P1-3", "x%1"}) {
+      orders_[id] = store_->insert_order(sample_order(alice_, id, at_seconds(5))).value();
+    }
+    OrderRow bobs = sample_order(bob_, "p1-9", at_seconds(5));
+    bobs.side = core::OrderSide::kSell;
+    orders_["p1-9"] = store_->insert_order(bobs).value();
+    ASSERT_TRUE(store_
+                    ->update_order(core::ClientOrderId("p1-1"),
+                                   OrderUpdate{.status = core::OrderStatus::kFilled,
+                                               .filled_quantity = core::Quantity::parse("0.0015"),
+                                               .average_price = std::nullopt,
+                                               .venue_order_id = std::nullopt,
+                                               .reason = std::nullopt,
+                                               .updated_at = at_seconds(6)})
+                    .ok());
+  }
+
+  std::vector<std::string> ids_of(const std::vector<OrderRow>& orders) const {
+    std::vector<std::string> ids;
+    for (const OrderRow& order : orders)
+      ids.push_back(order.client_order_id.str());
+    return ids;
+  }
+
+  std::vector<std::string> trades_of(const std::vector<FillWithOrder>& fills) const {
+    std::vector<std::string> ids;
+    for (const FillWithOrder& fill : fills)
+      ids.push_back(fill.fill.trade_id.str());
+    return ids;
+  }
+
+  std::vector<std::string> listed(OrderQuery query) {
+    const auto orders = store_->list_orders(query);
+    EXPECT_TRUE(orders.ok()) << orders.error().message();
+    return orders.ok() ? ids_of(*orders) : std::vector<std::string>{};
+  }
+
+  core::UserId bob_;
+  std::map<std::string, OrderRowId> orders_;
+};
+
+using Ids = std::vector<std::string>;
+
+TEST_F(StoreOrderListings, AUsersOrdersComeNewestFirstUpToTheLimit) {
+  EXPECT_EQ(listed(OrderQuery{.user = alice_}), (Ids{"x%1", "P1-3", "p12-1", "p1-2", "p1-1"}));
+  EXPECT_EQ(listed(OrderQuery{.user = alice_, .limit = 2}), (Ids{"x%1", "P1-3"}));
+  EXPECT_EQ(listed(OrderQuery{.user = bob_}), (Ids{"p1-9"}));
+}
+
+TEST_F(StoreOrderListings, APrefixMatchesExactlyCaseIncludedAndOpenOnlyDropsFilledOrders) {
+  EXPECT_EQ(listed(OrderQuery{.user = alice_, .client_prefix = "p1-"}), (Ids{"p1-2", "p1-1"}));
+  EXPECT_EQ(listed(OrderQuery{.user = alice_, .client_prefix = "p1-", .open_only = true}),
+            (Ids{"p1-2"}));
+  EXPECT_EQ(listed(OrderQuery{.user = alice_, .open_only = true}),
+            (Ids{"x%1", "P1-3", "p12-1", "p1-2"}));
+}
+
+TEST_F(StoreOrderListings, PercentAndUnderscoreInAPrefixAreLiteralCharacters) {
+  // As LIKE patterns "p1_" would match every p1-... and p12-1, and "%" everything.
+  EXPECT_EQ(listed(OrderQuery{.user = alice_, .client_prefix = "p1_"}), Ids{});
+  EXPECT_EQ(listed(OrderQuery{.user = alice_, .client_prefix = "%"}), Ids{});
+  EXPECT_EQ(listed(OrderQuery{.user = alice_, .client_prefix = "x%"}), (Ids{"x%1"}));
+}
+
+TEST_F(StoreOrderListings, RecentFillsAreTheUsersNewestFirstWithTheirOrders) {
+  ASSERT_TRUE(store_->insert_fill(fill_of(orders_["p1-1"], "t-1", at_seconds(7))).ok());
+  ASSERT_TRUE(store_->insert_fill(fill_of(orders_["p1-9"], "t-2", at_seconds(7))).ok());
+  ASSERT_TRUE(store_->insert_fill(fill_of(orders_["p12-1"], "t-3", at_seconds(8))).ok());
+  ASSERT_TRUE(store_->insert_fill(fill_of(orders_["p1-1"], "t-4", at_seconds(9))).ok());
+
+  const auto all = store_->recent_fills(alice_, "", 10);
+  ASSERT_TRUE(all.ok()) << all.error().message();
+  EXPECT_EQ(trades_of(*all), (Ids{"t-4", "t-3", "t-1"}));
+  EXPECT_EQ(all->front().client_order_id, core::ClientOrderId("p1-1"));
+  EXPECT_EQ(all->front().symbol.to_string(), "BTC/USDT");
+  EXPECT_EQ(all->front().side, core::OrderSide::kBuy);
+  EXPECT_EQ(all->front().fill.price.to_string(), "68123.50");
+  EXPECT_EQ(all->front().fill.order_id, orders_["p1-1"]);
+
+  EXPECT_EQ(trades_of(store_->recent_fills(alice_, "p1-", 10).value()), (Ids{"t-4", "t-1"}));
+  EXPECT_EQ(trades_of(store_->recent_fills(alice_, "", 1).value()), (Ids{"t-4"}));
+  EXPECT_EQ(trades_of(store_->recent_fills(alice_, "p1_", 10).value()), Ids{});
+  const auto bobs = store_->recent_fills(bob_, "", 10);
+  ASSERT_EQ(trades_of(bobs.value()), (Ids{"t-2"}));
+  EXPECT_EQ(bobs->front().side, core::OrderSide::kSell);
 }
 
 }  // namespace

@@ -181,5 +181,24 @@ TEST_F(StorePaper, OrdersAreListedByTheirClientIdPrefixOnly) {
   EXPECT_EQ((*orders)[2].client_order_id.str(), "p1-5-2");
 }
 
+TEST_F(StorePaper, TheLatestSessionIsTheUsersNewestWhateverItsStatus) {
+  EXPECT_EQ(store_->latest_paper_session(alice_).error().code(), core::ErrorCode::kNotFound);
+  const auto first = store_->create_paper_session(session_named("default"));
+  const auto second = store_->create_paper_session(session_named("other"));
+  ASSERT_TRUE(first.ok() && second.ok());
+  ASSERT_TRUE(store_->set_paper_session_status(*second, "failed", at_seconds(2)).ok());
+  const auto bob = store_->create_user("bob", at_seconds(0));
+  ASSERT_TRUE(bob.ok());
+  PaperSessionRow bobs = session_named("default");
+  bobs.user_id = bob->id;
+  ASSERT_TRUE(store_->create_paper_session(bobs).ok());
+
+  const auto latest = store_->latest_paper_session(alice_);
+  ASSERT_TRUE(latest.ok()) << latest.error().message();
+  EXPECT_EQ(latest->id, *second);
+  EXPECT_EQ(latest->name, "other");
+  EXPECT_EQ(latest->status, "failed");
+}
+
 }  // namespace
 }  // namespace sigtrader::storage

@@ -212,5 +212,78 @@ TEST_F(StoreSignals, ChannelStatisticsAreFoundByChannelAndListedById) {
   EXPECT_TRUE(store_->channel_stats(kChannel).ok());
 }
 
+// Signals as a listing sees them: on telegram:-1001 a long (post 1, later edited) and a none
+// (post 2), on telegram:-2002 a short (its post 1), and a webhook long without a post.
+class StoreSignalListings : public StoreSignals {
+ protected:
+  void SetUp() override {
+    StoreSignals::SetUp();
+    ASSERT_TRUE(store_->upsert_channel(sample_channel("telegram:-2002")).ok());
+    const MessageRowId first = add_message(1, at_seconds(10));
+    const MessageRowId second = add_message(2, at_seconds(20));
+    auto other = store_->insert_message(sample_message(1, at_seconds(30), "telegram:-2002"));
+    ASSERT_TRUE(other.ok());
+    long_ = add_signal(reading(first, "long", at_seconds(10)));
+    none_ = add_signal(reading(second, "none", at_seconds(20)));
+    SignalRow short_reading = reading(other->id, "short", at_seconds(30));
+    short_reading.channel_id = core::ChannelId("telegram:-2002");
+    short_ = add_signal(short_reading);
+    SignalRow alert = reading(MessageRowId(), "long", at_seconds(40));
+    alert.message = std::nullopt;
+    webhook_ = add_signal(alert);
+
+    MessageRow edit = sample_message(1, at_seconds(10));
+    edit.text = "BTC/USDT long 68500 sl 66000";
+    edit.edited_at = at_seconds(12);
+    edit.ts_init = at_seconds(12);
+    ASSERT_TRUE(store_->insert_message(edit).value().is_new_version);
+  }
+
+  std::vector<SignalRowId> listed(const SignalQuery& query) {
+    const auto listing = store_->list_signals(query);
+    EXPECT_TRUE(listing.ok()) << listing.error().message();
+    std::vector<SignalRowId> ids;
+    if (!listing.ok()) return ids;
+    for (const SignalListing& row : *listing)
+      ids.push_back(row.signal.id);
+    return ids;
+  }
+
+  SignalRowId long_, none_, short_, webhook_;
+};
+
+using SignalIds = std::vector<SignalRowId>;
+
+TEST_F(StoreSignalListings, EverySignalComesNewestFirstWithItsPostsIdAndNewestText) {
+  const auto listing = store_->list_signals(SignalQuery{});
+  ASSERT_TRUE(listing.ok()) << listing.error().message();
+  ASSERT_EQ(listing->size(), 4u);
+  EXPECT_EQ((*listing)[0].signal.id, webhook_);
+  EXPECT_FALSE((*listing)[0].message_id.has_value());
+  EXPECT_EQ((*listing)[0].text, "");
+  EXPECT_EQ((*listing)[1].signal.id, short_);
+  EXPECT_EQ((*listing)[1].signal.label, "short");
+  EXPECT_EQ((*listing)[1].message_id, core::MessageId(1));
+  EXPECT_EQ((*listing)[2].signal.id, none_);
+  EXPECT_EQ((*listing)[2].message_id, core::MessageId(2));
+  EXPECT_EQ((*listing)[3].signal.id, long_);
+  EXPECT_EQ((*listing)[3].text, "BTC/USDT long 68500 sl 66000");
+}
+
+TEST_F(StoreSignalListings, FiltersNarrowTheListingAndCombine) {
+  EXPECT_EQ(listed(SignalQuery{.channel = kChannel}), (SignalIds{webhook_, none_, long_}));
+  EXPECT_EQ(listed(SignalQuery{.label = "long"}), (SignalIds{webhook_, long_}));
+  EXPECT_EQ(listed(SignalQuery{.channel = kChannel, .label = "none"}), (SignalIds{none_}));
+  // ts_init from 20 s (included) to 40 s (excluded).
+  EXPECT_EQ(listed(SignalQuery{.from = at_seconds(20), .to = at_seconds(40)}),
+            (SignalIds{short_, none_}));
+}
+
+TEST_F(StoreSignalListings, PagesFollowEachOtherThroughBeforeAndLimit) {
+  EXPECT_EQ(listed(SignalQuery{.limit = 2}), (SignalIds{webhook_, short_}));
+  EXPECT_EQ(listed(SignalQuery{.before = short_, .limit = 2}), (SignalIds{none_, long_}));
+  EXPECT_EQ(listed(SignalQuery{.before = long_}), SignalIds{});
+}
+
 }  // namespace
 }  // namespace sigtrader::storage
