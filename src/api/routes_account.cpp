@@ -131,8 +131,9 @@ net::ServerResponse portfolio(RequestContext& context) {
                                      {"exposure_pct", nullptr},    {"ts", nullptr}});
   }
   const core::UserId user = context.caller.user.id;
+  // Thinned to two rows, a history keeps its first and its last: the first is the start.
   const auto first = context.store.account_snapshots(user, account->venue,
-                                                     core::Timestamp::from_ns(0), latest->ts, 1);
+                                                     core::Timestamp::from_ns(0), latest->ts, 2);
   const core::Money starting =
       first.ok() && !first->empty() ? first->front().equity : latest->equity;
   // The day is the account's own (simulated for paper): UTC midnight of its latest snapshot.

@@ -98,9 +98,15 @@ RawResponse RawHttpConnection::read_response() {
       return response;
     }
   }
+  // Header names are case-insensitive: lower-case them (not the values) for lookups.
   std::string head = impl_->pending.substr(0, header_end + 2);
-  std::transform(head.begin(), head.end(), head.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (std::size_t line = 0; line < head.size();) {
+    const std::size_t end = head.find("\r\n", line);
+    const std::size_t colon = head.find(':', line);
+    for (std::size_t i = line; i < std::min(colon, end); ++i)
+      head[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(head[i])));
+    line = end + 2;
+  }
   response.status = std::stoi(head.substr(9, 3));
   response.headers = head.substr(head.find("\r\n") + 2);
   const std::size_t length = std::stoul(response.header("content-length").value_or("0"));

@@ -40,8 +40,8 @@ TEST_F(ApiFixture, AKnownKeyNamesItsUserAndRole) {
   start();
   const auto me = get("/api/v1/me", alice_key_);
   ASSERT_EQ(me.status, 200) << me.body;
-  EXPECT_EQ(json_of(me).at("user").as_string(), "alice");
-  EXPECT_EQ(json_of(me).at("role").as_string(), "trader");
+  EXPECT_EQ(std::string(json_of(me).at("user").as_string()), "alice");
+  EXPECT_EQ(std::string(json_of(me).at("role").as_string()), "trader");
 }
 
 TEST_F(ApiFixture, MalformedUnknownAndRevokedKeysAreAll401WithoutEchoingTheKey) {
@@ -70,8 +70,8 @@ TEST_F(ApiFixture, RolesDecideWhoMaySwitchThePolicy) {
   EXPECT_THAT(trader.body, HasSubstr("needs the admin role"));
   const auto admin = send("PUT", "/api/v1/risk/policy", admin_key_, body);
   ASSERT_EQ(admin.status, 202) << admin.body;
-  EXPECT_EQ(json_of(admin).at("command").at("kind").as_string(), "set_policy");
-  EXPECT_EQ(json_of(admin).at("command").at("status").as_string(), "pending");
+  EXPECT_EQ(std::string(json_of(admin).at("command").at("kind").as_string()), "set_policy");
+  EXPECT_EQ(std::string(json_of(admin).at("command").at("status").as_string()), "pending");
   const auto pending = store_->pending_operator_commands(admin_, 10);
   ASSERT_TRUE(pending.ok());
   ASSERT_EQ(pending->size(), 1U);
@@ -91,7 +91,7 @@ TEST_F(ApiFixture, EveryQueryIsScopedToTheCallersUser) {
   EXPECT_EQ(send("DELETE", "/api/v1/orders/p1-1000-1", bob_key_).status, 404);
   const auto cancel = send("DELETE", "/api/v1/orders/p1-1000-1", alice_key_);
   EXPECT_EQ(cancel.status, 202) << cancel.body;
-  EXPECT_EQ(json_of(cancel).at("command").at("kind").as_string(), "cancel_order");
+  EXPECT_EQ(std::string(json_of(cancel).at("command").at("kind").as_string()), "cancel_order");
 }
 
 TEST_F(ApiFixture, APortfolioIsWorkedOutFromTheSnapshotsAndThePositions) {
@@ -104,16 +104,16 @@ TEST_F(ApiFixture, APortfolioIsWorkedOutFromTheSnapshotsAndThePositions) {
   const auto response = get("/api/v1/portfolio", alice_key_);
   ASSERT_EQ(response.status, 200) << response.body;
   const auto portfolio = json_of(response).as_object();
-  EXPECT_EQ(portfolio.at("equity").as_string(), "10250");
-  EXPECT_EQ(portfolio.at("pnl_total").as_string(), "250");
-  EXPECT_EQ(portfolio.at("pnl_today").as_string(), "150");
+  EXPECT_EQ(std::string(portfolio.at("equity").as_string()), "10250");
+  EXPECT_EQ(std::string(portfolio.at("pnl_total").as_string()), "250");
+  EXPECT_EQ(std::string(portfolio.at("pnl_today").as_string()), "150");
   // One long of 0.1 BTC marked at 60000 (the fixture's state): exposure 6000, 6000/10250.
-  EXPECT_EQ(portfolio.at("exposure").as_string(), "6000.0");
+  EXPECT_EQ(std::string(portfolio.at("exposure").as_string()), "6000.0");
   EXPECT_NEAR(portfolio.at("exposure_pct").as_double(), 6000.0 / 10250.0 * 100.0, 1e-9);
   const auto positions = json_of(get("/api/v1/positions", alice_key_)).at("positions").as_array();
   ASSERT_EQ(positions.size(), 1U);
-  EXPECT_EQ(positions[0].at("side").as_string(), "long");
-  EXPECT_EQ(positions[0].at("mark").as_string(), "60000");
+  EXPECT_EQ(std::string(positions[0].at("side").as_string()), "long");
+  EXPECT_EQ(std::string(positions[0].at("mark").as_string()), "60000");
   const auto equity = json_of(get("/api/v1/portfolio/equity", alice_key_)).at("points").as_array();
   EXPECT_EQ(equity.size(), 3U);
 }
@@ -183,12 +183,12 @@ TEST_F(ApiFixture, MetricsCountRequestsByRouteAndStatus) {
   get("/api/v1/me", "nonsense");
   const auto metrics = raw_request(port(), "GET", "/metrics");
   ASSERT_EQ(metrics.status, 200);
-  EXPECT_THAT(metrics.body, HasSubstr("sigtrader_http_requests_total{method=\"GET\",route=\"/api/"
-                                      "v1/me\",status=\"200\"} 1"));
-  EXPECT_THAT(metrics.body, HasSubstr("sigtrader_http_requests_total{method=\"GET\",route=\"/api/"
-                                      "v1/me\",status=\"401\"} 1"));
-  EXPECT_THAT(metrics.body, HasSubstr("sigtrader_http_request_duration_seconds_bucket{le=\"+Inf\","
-                                      "route=\"/api/v1/me\"} 2"));
+  EXPECT_THAT(metrics.body, HasSubstr("sigtrader_http_requests_total{route=\"/api/v1/me\","
+                                      "method=\"GET\",status=\"200\"} 1"));
+  EXPECT_THAT(metrics.body, HasSubstr("sigtrader_http_requests_total{route=\"/api/v1/me\","
+                                      "method=\"GET\",status=\"401\"} 1"));
+  EXPECT_THAT(metrics.body, HasSubstr("sigtrader_http_request_duration_seconds_bucket{route=\"/api/"
+                                      "v1/me\",le=\"+Inf\"} 2"));
   EXPECT_THAT(metrics.body, HasSubstr("# TYPE sigtrader_websocket_clients gauge"));
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "storage/sqlite_store.hpp"
+
 namespace sigtrader::api {
 namespace {
 
@@ -41,8 +43,8 @@ TEST(Router, ReadsQueryParametersDecoded) {
   net::ServerRequest request;
   request.query = "channel=telegram%3A-100&label=long&flag&x=a+b";
   Caller caller;
-  storage::Store* no_store = nullptr;
-  RequestContext context{request, {}, caller, *no_store};
+  auto store = storage::SqliteStore::open(":memory:");
+  RequestContext context{request, {}, caller, **store};
   EXPECT_EQ(context.query("channel"), "telegram:-100");
   EXPECT_EQ(context.query("label"), "long");
   EXPECT_EQ(context.query("flag"), "");

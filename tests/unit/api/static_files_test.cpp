@@ -11,15 +11,17 @@ namespace {
 
 class StaticFilesTest : public ::testing::Test {
  protected:
-  StaticFilesTest() {
-    std::filesystem::create_directories(dir_.path() / "dist" / "assets");
-    dir_.write("dist/index.html", "<html>dash</html>");
-    dir_.write("dist/assets/app-1a2b.js", "console.log(1)");
-    dir_.write("secret.txt", "do not serve");
-    std::filesystem::create_symlink(dir_.path() / "secret.txt", dir_.path() / "dist" / "link.txt");
+  // Runs before files_ is built (member order), so that the root exists when it is resolved.
+  static bool make_tree(const testing::TempDir& dir) {
+    std::filesystem::create_directories(dir.path() / "dist" / "assets");
+    dir.write("dist/index.html", "<html>dash</html>");
+    dir.write("dist/assets/app-1a2b.js", "console.log(1)");
+    dir.write("secret.txt", "do not serve");
+    std::filesystem::create_symlink(dir.path() / "secret.txt", dir.path() / "dist" / "link.txt");
+    return true;
   }
   testing::TempDir dir_;
-  StaticFiles files_{dir_.path() / "dist"};
+  StaticFiles files_{(make_tree(dir_), dir_.path() / "dist")};
 };
 
 TEST_F(StaticFilesTest, ServesIndexAtTheRootAndAssetsWithTheirTypes) {
