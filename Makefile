@@ -5,18 +5,22 @@ CLANG_FORMAT ?= clang-format-14
 FUZZ_SECONDS ?= 20
 SOURCES = $(shell git ls-files -co --exclude-standard 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp' 'bench/*.hpp')
 
-.PHONY: demo test bootstrap build release format format-check fuzz bench clean
+.PHONY: demo test bootstrap build release web format format-check fuzz bench clean
 
 bootstrap:
 	@scripts/bootstrap.sh
 
-release: bootstrap
+release: bootstrap web
 	cmake --preset release >/dev/null
 	cmake --build --preset release
 
-build: bootstrap
+build: bootstrap web
 	cmake --preset asan >/dev/null
 	cmake --build --preset asan
+
+# The dashboard: npm ci from the lock file (when needed), then vite build into web/dist.
+web: bootstrap
+	@scripts/build_web.sh
 
 demo: release
 	scripts/demo.sh build/release/src/app/sigtrader

@@ -16,7 +16,16 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # used by the tests that drive the program from a terminal
   tmux
+  # the dashboard's end-to-end test drives Debian's Chromium headless; wrk loads the server
+  # (bench/http_load.sh)
+  chromium wrk
 )
+
+# The dashboard (web/) is built with Node.js and npm. A Node.js already installed (for example a
+# newer one that bundles npm) is used as it is; otherwise Debian's packages provide both.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -24,6 +24,10 @@ core::Result<std::unique_ptr<api::ApiServer>> start_api_server(
   options.http.port = static_cast<std::uint16_t>(port);
   options.http.threads = 1;
   options.cors_origins = config.api.cors_origins;
+  options.key_rate = config.api.key_rate;
+  options.key_burst = config.api.key_burst;
+  options.ip_rate = config.api.ip_rate;
+  options.ip_burst = config.api.ip_burst;
   options.version = SIGTRADER_VERSION;
   // The dashboard the build made (scripts/build_web.sh) unless told otherwise.
   options.web_root = !flags.web_dir.empty() ? std::filesystem::path(flags.web_dir)

@@ -108,6 +108,11 @@ struct ApiConfig {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::vector<std::string> cors_origins;
+  // Token-bucket rate limits (requests per second and burst), per API key and per address.
+  double key_rate = 50;
+  double key_burst = 100;
+  double ip_rate = 200;
+  double ip_burst = 400;
 };
 
 struct RiskConfig {

@@ -50,7 +50,15 @@ KeyTable build_key_table() {
            "address to listen on; 127.0.0.1 keeps it off the network")
       .key("port", &ApiConfig::port, integer_in(1, 65535), "TCP port to listen on")
       .key("cors_origins", &ApiConfig::cors_origins, list_of_origins(),
-           "browser origins allowed to call the API, e.g. a dashboard dev server");
+           "browser origins allowed to call the API, e.g. a dashboard dev server")
+      .key("key_rate", &ApiConfig::key_rate, number_above_up_to(0, 1e9),
+           "requests per second one API key may make on average")
+      .key("key_burst", &ApiConfig::key_burst, number_above_up_to(0, 1e9),
+           "requests one API key may make at once before key_rate applies")
+      .key("ip_rate", &ApiConfig::ip_rate, number_above_up_to(0, 1e9),
+           "requests per second one client address may make on average")
+      .key("ip_burst", &ApiConfig::ip_burst, number_above_up_to(0, 1e9),
+           "requests one client address may make at once before ip_rate applies");
 
   SectionRows(table, "risk", &Config::risk, "Limits every order is checked against.")
       .key("policy", &RiskConfig::policy, one_of<RiskPolicy>(),
