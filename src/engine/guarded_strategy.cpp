@@ -41,6 +41,7 @@ core::Result<GuardedStrategy> make_guarded_strategy(
   }
   for (auto& [channel, channel_config] : channels)
     strategy->set_channel_config(channel, std::move(channel_config));
+  guarded.follower = strategy.get();
   guarded.strategy = std::move(strategy);
   return guarded;
 }

@@ -9,6 +9,7 @@
 #include "engine/backtest_config.hpp"
 #include "engine/risk_gate.hpp"
 #include "risk/risk_engine.hpp"
+#include "strategy/signal_follower.hpp"
 #include "strategy/strategy.hpp"
 
 namespace sigtrader::engine {
@@ -20,6 +21,8 @@ struct GuardedStrategy {
   std::unique_ptr<risk::RiskEngine> risk;  // null: the strategy sizes its entries itself
   std::unique_ptr<RiskGate> gate;
   std::unique_ptr<strategy::Strategy> strategy;
+  // `strategy` when it is the signal follower (approvals, closes on request); else null.
+  strategy::SignalFollower* follower = nullptr;
 
   GuardedStrategy() = default;
   GuardedStrategy(GuardedStrategy&&) = default;

@@ -78,10 +78,6 @@ bus::SignalEvent to_event(const storage::SignalWithPost& stored) {
   return event;
 }
 
-std::string optional_text(const std::optional<core::Price>& price) {
-  return price ? price->to_string() : "none";
-}
-
 }  // namespace
 
 std::string paper_setup_hash(const BacktestConfig& config, const std::vector<PaperMarketData>& data,
@@ -211,105 +207,6 @@ core::Status PaperSession::schedule_journaled(std::int64_t after_step) {
   return {};
 }
 
-core::Status PaperSession::replay(const storage::PaperSessionRow& stored) {
-  const auto diverged = [&](const std::string& what) {
-    return Error(
-        ErrorCode::kRejected,
-        fmt::format("paper session '{}' (id {}) cannot resume: replaying its inputs up to its "
-                    "checkpoint ({}, step {}) does not give the state stored in the database: "
-                    "{}. The strategy, the data, the stored signals or sigtrader itself changed "
-                    "since the session stopped. Start a new session with --new-session (the old "
-                    "session's rows stay in the database)",
-                    stored.name, stored.id.value(),
-                    stored.checkpoint ? stored.checkpoint->to_iso8601() : "none", stored.steps,
-                    what));
-  };
-  SIGTRADER_TRY(to_replay_, store_.paper_session_signals(stored.id));
-  next_sequence_ = to_replay_.empty() ? 0 : to_replay_.back().sequence + 1;
-  while (steps_ < stored.steps) {
-    SIGTRADER_RETURN_IF_ERROR(schedule_journaled(steps_));
-    if (sim_->done()) {
-      return diverged(fmt::format("the data ran out after {} of {} steps", steps_, stored.steps));
-    }
-    auto stepped = sim_->step();
-    if (!stepped.ok()) return diverged(stepped.error().message());
-    // The replayed decisions are the stored risk_events rows already.
-    if (strategy_.risk) (void)strategy_.risk->take_events();
-    ++steps_;
-  }
-  SIGTRADER_RETURN_IF_ERROR(schedule_journaled(steps_));
-  journal_->mark_replayed();
-  replayed_steps_ = steps_;
-  resumed_ = true;
-
-  if (sim_->last_instant() != stored.checkpoint) {
-    return diverged(fmt::format(
-        "the replay's last instant is {}",
-        sim_->last_instant() ? sim_->last_instant()->to_iso8601() : std::string("none")));
-  }
-  if (const std::string state = state_json(); state != stored.state_json) {
-    return diverged(
-        fmt::format("positions and counters are {} in the replay but {} in the "
-                    "database",
-                    state, stored.state_json));
-  }
-  SIGTRADER_TRY(const std::vector<storage::OrderRow> stored_orders,
-                store_.orders_with_client_prefix(order_prefix_ + "-"));
-  if (stored_orders.size() != journal_->orders().size()) {
-    return diverged(fmt::format("the database holds {} orders of the session, the replay made {}",
-                                stored_orders.size(), journal_->orders().size()));
-  }
-  for (const auto& [id, state] : journal_->orders()) {
-    auto found = store_.find_order(id);
-    if (!found.ok()) {
-      return diverged(fmt::format("order {} of the replay is not in the database", id.str()));
-    }
-    const storage::OrderRow& row = *found;
-    const storage::OrderRow& expected = state.row;
-    const auto field = [&](std::string_view name, const std::string& in_store,
-                           const std::string& in_replay) -> std::optional<std::string> {
-      if (in_store == in_replay) return std::nullopt;
-      return fmt::format("order {}: {} is {} in the database but {} in the replay", id.str(), name,
-                         in_store, in_replay);
-    };
-    for (const auto& difference :
-         {field("symbol", row.symbol.to_string(), expected.symbol.to_string()),
-          field("side", std::string(core::to_string(row.side)),
-                std::string(core::to_string(expected.side))),
-          field("type", std::string(core::to_string(row.type)),
-                std::string(core::to_string(expected.type))),
-          field("quantity", row.quantity.to_string(), expected.quantity.to_string()),
-          field("price", optional_text(row.price), optional_text(expected.price)),
-          field("trigger price", optional_text(row.trigger_price),
-                optional_text(expected.trigger_price)),
-          field("status", std::string(core::to_string(row.status)),
-                std::string(core::to_string(expected.status))),
-          field("filled quantity", row.filled_quantity.to_string(),
-                expected.filled_quantity.to_string())}) {
-      if (difference) return diverged(*difference);
-    }
-    SIGTRADER_TRY(const std::vector<storage::FillRow> fills, store_.list_fills(row.id));
-    if (fills.size() != state.fills) {
-      return diverged(fmt::format("order {} has {} fills in the database but {} in the replay",
-                                  id.str(), fills.size(), state.fills));
-    }
-  }
-  if (steps_ > 0) {
-    const storage::AccountSnapshotRow expected = snapshot();
-    SIGTRADER_TRY(const storage::AccountSnapshotRow last,
-                  store_.latest_account_snapshot(row_.user_id, expected.venue));
-    if (last.equity != expected.equity || last.balance != expected.balance ||
-        last.balances_json != expected.balances_json) {
-      return diverged(
-          fmt::format("the account is {} {} (balances {}) in the database but {} {} "
-                      "(balances {}) in the replay",
-                      last.equity.to_string(), last.currency, last.balances_json,
-                      expected.equity.to_string(), expected.currency, expected.balances_json));
-    }
-  }
-  return {};
-}
-
 core::Result<std::size_t> PaperSession::poll_signals() {
   if (broken_) {
     return Error(ErrorCode::kStorage, "the paper session stopped after a failed write");
@@ -367,16 +264,18 @@ core::Result<StepOutcome> PaperSession::step() {
 }
 
 core::Status PaperSession::write_step(core::Timestamp instant) {
-  return store_.in_transaction([&]() -> core::Status {
-    SIGTRADER_RETURN_IF_ERROR(journal_->write(store_));
-    SIGTRADER_RETURN_IF_ERROR(write_risk_events());
-    SIGTRADER_RETURN_IF_ERROR(store_.append_account_snapshot(snapshot()));
-    return store_.checkpoint_paper_session(row_.id,
-                                           storage::PaperCheckpoint{.instant = instant,
-                                                                    .steps = steps_,
-                                                                    .state_json = state_json(),
-                                                                    .updated_at = wall_now()});
-  });
+  return store_.in_transaction([&]() { return write_state(instant); });
+}
+
+core::Status PaperSession::write_state(core::Timestamp instant) {
+  SIGTRADER_RETURN_IF_ERROR(journal_->write(store_));
+  SIGTRADER_RETURN_IF_ERROR(write_risk_events());
+  SIGTRADER_RETURN_IF_ERROR(store_.append_account_snapshot(snapshot()));
+  return store_.checkpoint_paper_session(row_.id,
+                                         storage::PaperCheckpoint{.instant = instant,
+                                                                  .steps = steps_,
+                                                                  .state_json = state_json(),
+                                                                  .updated_at = wall_now()});
 }
 
 core::Status PaperSession::write_risk_events() {
@@ -421,22 +320,53 @@ core::Status PaperSession::finish() {
 std::string PaperSession::state_json() const {
   boost::json::array positions;
   for (const auto& [symbol, position] : sim_->portfolio().positions()) {
+    // Marked at the last close, as the account snapshot's unrealized PnL is; null before the
+    // market's first candle.
+    const std::optional<core::Price> mark = sim_->exchange().mark(symbol);
     positions.push_back(boost::json::object{
         {"symbol", symbol.to_string()},
         {"quantity", position.quantity().to_string()},
         {"average_entry", position.average_entry().to_string()},
         {"realized_pnl", position.realized_pnl().to_string()},
         {"fees", position.fees().to_string()},
+        {"mark", mark ? boost::json::value(mark->to_string()) : boost::json::value(nullptr)},
+        {"unrealized_pnl", mark ? boost::json::value(position.unrealized_pnl(*mark).to_string())
+                                : boost::json::value(nullptr)},
     });
   }
   const Kernel& kernel = sim_->kernel();
-  return boost::json::serialize(boost::json::object{
+  boost::json::object state{
       {"positions", std::move(positions)},
       {"orders_sent", kernel.orders_sent()},
       {"fills", journal_->fills()},
       {"candles", sim_->candles()},
       {"signals_delivered", sim_->signals_delivered()},
-  });
+  };
+  if (const std::optional<PaperRiskStatus> risk = risk_status()) {
+    const auto instant = [](const std::optional<core::Timestamp>& at) {
+      return at ? boost::json::value(at->to_iso8601()) : boost::json::value(nullptr);
+    };
+    state["risk"] = boost::json::object{
+        {"policy", risk->policy},
+        {"breaker", boost::json::object{{"state", risk->breaker},
+                                        {"reason", risk->breaker_reason},
+                                        {"since", instant(risk->breaker_since)},
+                                        {"closes_at", instant(risk->breaker_closes_at)}}},
+    };
+  }
+  return boost::json::serialize(state);
+}
+
+std::optional<PaperRiskStatus> PaperSession::risk_status() const {
+  if (!strategy_.risk) return std::nullopt;
+  const risk::CircuitBreaker& breaker = strategy_.risk->breaker();
+  PaperRiskStatus status;
+  status.policy = std::string(risk::policy_name(strategy_.risk->policy()));
+  status.breaker = breaker.is_open() ? "open" : "closed";
+  status.breaker_reason = breaker.state().open_reason;
+  status.breaker_since = breaker.state().open_since;
+  status.breaker_closes_at = breaker.closes_at();
+  return status;
 }
 
 storage::AccountSnapshotRow PaperSession::snapshot() const {
@@ -476,6 +406,7 @@ PaperStatus PaperSession::status() const {
   status.fills = journal_->fills();
   status.signals_delivered = sim_->signals_delivered();
   status.signals_pending = sim_->signals_pending();
+  status.risk = risk_status();
   return status;
 }
 
@@ -525,6 +456,8 @@ core::Result<PaperRunEnd> run_paper(PaperSession& session, const PaperRunOptions
       if (!stop_requested()) SIGTRADER_RETURN_IF_ERROR(poll());
       continue;
     }
+    // Commands that came in while waiting are applied before the step, as signals are polled.
+    SIGTRADER_RETURN_IF_ERROR(session.apply_commands());
     SIGTRADER_RETURN_IF_ERROR(session.step());
     ++steps;
     if (wall.now() - last_poll >= options.poll_interval) SIGTRADER_RETURN_IF_ERROR(poll());

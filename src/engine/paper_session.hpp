@@ -9,7 +9,10 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include <boost/json/object.hpp>
 
 #include "bus/message_bus.hpp"
 #include "core/clock.hpp"
@@ -60,6 +63,15 @@ struct PaperSessionOptions {
   RiskGateOptions gate = {};
 };
 
+// The risk engine's state as an operator sees it (PaperStatus, the checkpoint's state_json).
+struct PaperRiskStatus {
+  std::string policy;              // conservative | moderate | aggressive
+  std::string breaker = "closed";  // open | closed
+  std::string breaker_reason;      // why it opened; empty while closed
+  std::optional<core::Timestamp> breaker_since = std::nullopt;      // when it opened
+  std::optional<core::Timestamp> breaker_closes_at = std::nullopt;  // when its cooldown ends
+};
+
 // What the status line shows.
 struct PaperStatus {
   std::optional<core::Timestamp> instant;  // the last simulated instant processed
@@ -73,6 +85,7 @@ struct PaperStatus {
   std::size_t fills = 0;
   std::size_t signals_delivered = 0;
   std::size_t signals_pending = 0;
+  std::optional<PaperRiskStatus> risk = std::nullopt;  // empty without a risk setup
 };
 
 // A paper run (`sigtrader run --mode paper`, DESIGN.md §1): the backtest's SimSession advanced
@@ -93,19 +106,40 @@ struct PaperStatus {
 // journaled (paper_session_signals: its row, its due instant and the step count when it was
 // scheduled) before it can be delivered.
 //
+// Operator commands. apply_commands() takes the user's pending operator_commands rows (from the
+// API or Telegram) and applies them at the current simulated instant, before the next step:
+//   cancel_order {"client_order_id"}    an open order of this session
+//   close_position {"symbol"}           a reduce-only market order for the whole position, through
+//                                       the signal follower (which cancels that signal's exits)
+//   set_policy {"policy"}               the risk engine's policy (conservative|moderate|aggressive)
+//   resume_breaker {}                   the risk engine's breaker ("already closed" when it is)
+//   approve / reject {"approval_id"}    a signal waiting for a person's approval
+// with the command's `who` as the person. A command refused before it changed anything (bad
+// arguments, an unknown order, no position, no risk setup) is recorded failed with the reason;
+// one that changed the session's state is recorded applied with what it did, even when that
+// includes a refusal (an approval the risk engine then refuses has still left its queue). The
+// outcomes, with the session id and the step count at the time (the command came before step
+// `step` + 1), are written in one transaction with the orders, fills and risk events the commands
+// caused, an account snapshot and a new checkpoint (same step count, new state): the store never
+// holds an outcome without its effects, the paper_sessions row shows a new policy at once, and a
+// crash before the commit leaves the commands pending, to be applied at the same point once the
+// session has resumed.
+//
 // Restart by deterministic replay. open() finds the session's unfinished row by user and name.
 // A session whose setup fingerprint (config, instruments, fees, strategy, every candle) differs is
 // refused at once. Otherwise the same inputs are run again at full speed up to the stored step
-// count, without writing: the journaled signals are scheduled after the same steps as before, and
-// since order ids, venue ids and trade ids come from counters the replay recreates the kernel,
-// strategy, exchange and portfolio exactly. The rebuilt state is then checked against the store:
-// every order the replay created must be stored with the same fields, status and fill count,
-// there must be no other order of the session, and the positions and the last account snapshot
-// must match. Any difference (a changed strategy, data or signal rows) is refused with a message
-// naming it and suggesting --new-session. Replay is used rather than loading the state from the
-// rows because the simulated exchange and the strategies hold state the rows do not carry
-// (resting orders' activation, a trailing stop's best close, a signal follower's ladder); a
-// replay rebuilds all of it with the code that made it, and the check proves it did.
+// count, without writing: the journaled signals are scheduled after the same steps as before, the
+// applied operator commands (a failed one changed nothing) are applied again before the same
+// steps with the same outcomes, and since order ids, venue ids and trade ids come from counters
+// the replay recreates the kernel, strategy, exchange and portfolio exactly. The rebuilt state is
+// then checked against the store: every order the replay created must be stored with the same
+// fields, status and fill count, there must be no other order of the session, and the positions,
+// counters, risk status and the last account snapshot must match (fields a checkpoint of an older
+// sigtrader lacks are not compared). Any difference (a changed strategy, data or signal rows) is
+// refused with a message naming it and suggesting --new-session. Replay is used rather than loading
+// the state from the rows because the simulated exchange and the strategies hold state the rows do
+// not carry (resting orders' activation, a trailing stop's best close, a signal follower's ladder);
+// a replay rebuilds all of it with the code that made it, and the check proves it did.
 class PaperSession {
  public:
   // Creates or resumes (see above) the session; `data` holds one entry per market of `config`.
@@ -132,6 +166,9 @@ class PaperSession {
   // Reads the signals rows stored since the last look and schedules (and journals) the new ones;
   // returns how many were scheduled.
   core::Result<std::size_t> poll_signals();
+  // Applies the user's pending operator commands (see above) and stores their outcomes; returns
+  // how many were taken (applied or failed).
+  core::Result<std::size_t> apply_commands();
   // The simulated instant of the next step; empty once the data has run out.
   std::optional<core::Timestamp> next_time() { return sim_->next_time(); }
   // Processes one instant and writes what it changed, with the checkpoint, in one transaction.
@@ -143,17 +180,42 @@ class PaperSession {
   core::Status finish();
 
   PaperStatus status() const;
+  // The risk engine's policy and breaker; empty without a risk setup.
+  std::optional<PaperRiskStatus> risk_status() const;
 
  private:
+  // What applying one operator command did: applied (the session's state changed) or failed
+  // (refused before anything changed), and the words for the command's result.
+  struct CommandOutcome {
+    bool applied = false;
+    std::string result;
+  };
+
   PaperSession(storage::Store& store, const BacktestConfig& config,
                std::vector<PaperMarketData> data, PaperSessionOptions options);
   core::Status start(const storage::PaperSessionRow& row, bool resume);
   core::Status replay(const storage::PaperSessionRow& stored);
   core::Status schedule_journaled(std::int64_t after_step);
-  // The positions and counters stored with each checkpoint.
+  // During the replay: applies again the stored commands applied at `step`; a different outcome
+  // is an error saying how.
+  core::Status reapply_commands(std::int64_t step);
+  CommandOutcome apply_command(const storage::OperatorCommandRow& command);
+  CommandOutcome cancel_order(const boost::json::object& args);
+  CommandOutcome close_position(const boost::json::object& args);
+  CommandOutcome set_policy(const boost::json::object& args, std::string_view who);
+  CommandOutcome resume_breaker(std::string_view who);
+  CommandOutcome answer_approval(const boost::json::object& args, bool approve,
+                                 std::string_view who);
+  // The positions (marked at the last close), counters and risk status stored with each
+  // checkpoint; deterministic, as the replay compares it.
   std::string state_json() const;
   storage::AccountSnapshotRow snapshot() const;
   core::Status write_step(core::Timestamp instant);
+  // The outcomes of `commands` with what they changed and, after the first step, a checkpoint.
+  core::Status write_commands(const std::vector<storage::OperatorCommandRow>& commands);
+  // Inside a transaction: the changed orders and fills, the risk events, an account snapshot and
+  // the checkpoint at `instant`.
+  core::Status write_state(core::Timestamp instant);
   // The risk engine's decisions and transitions since the last step, as risk_events rows.
   core::Status write_risk_events();
   core::Timestamp wall_now() const { return wall_clock_->now(); }
@@ -174,6 +236,9 @@ class PaperSession {
   // Journaled signals waiting to be scheduled during a replay, by sequence.
   std::vector<storage::PaperSignalRow> to_replay_;
   std::size_t next_to_replay_ = 0;
+  // Applied commands waiting to be applied again during a replay, by step then id.
+  std::vector<storage::OperatorCommandRow> commands_to_replay_;
+  std::size_t next_command_to_replay_ = 0;
   bool resumed_ = false;
   std::int64_t replayed_steps_ = 0;
   bool broken_ = false;  // a write failed: the store is behind the run, so it must not go on
@@ -204,7 +269,8 @@ struct PaperRunOptions {
 };
 
 // Runs the session until its data ends (finish()), a stop is requested or max_steps (stop()):
-// before each step it waits for the pacer, looking for new signals every poll_interval meanwhile.
+// before each step it waits for the pacer, looking for new signals every poll_interval meanwhile,
+// then applies the operator commands queued so far (apply_commands()).
 core::Result<PaperRunEnd> run_paper(PaperSession& session, const PaperRunOptions& options);
 
 }  // namespace sigtrader::engine

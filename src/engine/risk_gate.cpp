@@ -87,6 +87,7 @@ core::Result<strategy::EntrySize> RiskGate::size(const strategy::EntrySizingRequ
   risk::EntryRequest entry;
   entry.ts = context.now();
   entry.channel = request.signal.channel;
+  entry.message_id = request.signal.message_id;
   entry.symbol = request.market.instrument.symbol;
   entry.side = request.side;
   entry.entry = request.entry;
@@ -142,25 +143,25 @@ risk::DecisionInputs RiskGate::inputs_for(const strategy::EntrySizingRequest& re
 
 strategy::ApprovalHooks RiskGate::approval_hooks() {
   strategy::ApprovalHooks hooks;
-  hooks.approve = [this](std::uint64_t id, const strategy::EntrySizingRequest& request) {
-    return approve(id, request);
-  };
-  hooks.reject = [this](std::uint64_t id, core::Timestamp now) {
-    (void)engine_.reject_approval(risk::ApprovalId(id), now, "person");
+  hooks.approve = [this](std::uint64_t id, const strategy::EntrySizingRequest& request,
+                         std::string_view who) { return approve(id, request, who); };
+  hooks.reject = [this](std::uint64_t id, core::Timestamp now, std::string_view who) {
+    (void)engine_.reject_approval(risk::ApprovalId(id), now, who);
   };
   hooks.expire = [this](core::Timestamp now) { (void)engine_.expire_approvals(now); };
   return hooks;
 }
 
 core::Result<strategy::EntrySize> RiskGate::approve(std::uint64_t id,
-                                                    const strategy::EntrySizingRequest& request) {
+                                                    const strategy::EntrySizingRequest& request,
+                                                    std::string_view who) {
   const strategy::StrategyContext& context = request.context;
   std::optional<risk::EntryRequest> pending;
   for (const risk::PendingApproval& item : engine_.pending_approvals()) {
     if (item.id == risk::ApprovalId(id)) pending = item.request;
   }
   SIGTRADER_TRY(const risk::RiskDecision decision,
-                engine_.approve(risk::ApprovalId(id), context.now(), "person", account(context),
+                engine_.approve(risk::ApprovalId(id), context.now(), who, account(context),
                                 request.market.instrument, request.entry, inputs_for(request)));
   if (!decision.accepted()) return Error(ErrorCode::kRejected, joined_reasons(decision.reasons));
   if (pending) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/money.hpp"
@@ -62,7 +63,8 @@ class RiskGate {
  private:
   core::Result<strategy::EntrySize> size(const strategy::EntrySizingRequest& request);
   core::Result<strategy::EntrySize> approve(std::uint64_t id,
-                                            const strategy::EntrySizingRequest& request);
+                                            const strategy::EntrySizingRequest& request,
+                                            std::string_view who);
   // The ATR, the channel's record and the exposure groups of the markets' recent returns.
   risk::DecisionInputs inputs_for(const strategy::EntrySizingRequest& request);
   void closed(const strategy::SignalOutcome& outcome, const strategy::StrategyContext& context);

@@ -17,6 +17,8 @@ namespace sigtrader::risk {
 struct EntryRequest {
   core::Timestamp ts;       // when the decision is made (the kernel's clock)
   core::ChannelId channel;  // the signal's channel; empty for a strategy's own entries
+  // The signal's post within its channel, so that its decisions can be found from the post.
+  std::optional<core::MessageId> message_id = std::nullopt;
   core::Symbol symbol;
   core::PositionSide side = core::PositionSide::kLong;
   core::Price entry;  // where the entry expects to fill (limit, or the last price)

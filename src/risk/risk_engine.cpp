@@ -136,6 +136,15 @@ std::string describe(const PendingApproval& pending) {
                      pending.request.confidence);
 }
 
+// Names the signal's post in an event's details, so that the decisions on a post can be looked
+// up from it (Store::decisions_for_message).
+void add_post(std::vector<std::pair<std::string, std::string>>& details,
+              const EntryRequest& request) {
+  if (request.message_id) {
+    details.emplace_back("message_id", std::to_string(request.message_id->value()));
+  }
+}
+
 }  // namespace
 
 core::Status validate(const RiskEngineConfig& config) {
@@ -469,6 +478,7 @@ void RiskEngine::emit(const EntryRequest& request, const RiskDecision& decision)
                         {"policy", std::string(policy_name(policy()))},
                         {"codes", codes_of(decision.reasons)},
                         {"notes", codes_of(decision.notes)}}};
+  add_post(event.details, request);
   if (decision.approval_id) {
     event.details.emplace_back("approval_id", std::to_string(decision.approval_id->value()));
   }
@@ -493,6 +503,7 @@ void RiskEngine::emit_approval(std::string_view kind, const PendingApproval& pen
                         {"queued_at", pending.queued_at.to_iso8601()},
                         {"expires_at", pending.expires_at.to_iso8601()},
                         {"who", std::string(who)}}};
+  add_post(event.details, request);
   if (bus_ != nullptr) bus_->publish(event);
   events_.push_back(std::move(event));
 }

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -54,9 +55,11 @@ using EntrySizer = std::function<core::Result<EntrySize>(const EntrySizingReques
 // How a queued entry is approved, rejected or expired at the risk engine (engine::RiskGate).
 struct ApprovalHooks {
   // Decides approval `id` again now; the size to enter at market, or why not.
-  std::function<core::Result<EntrySize>(std::uint64_t id, const EntrySizingRequest& request)>
+  // `who`: the person answering, for the risk engine's events.
+  std::function<core::Result<EntrySize>(std::uint64_t id, const EntrySizingRequest& request,
+                                        std::string_view who)>
       approve;
-  std::function<void(std::uint64_t id, core::Timestamp now)> reject;
+  std::function<void(std::uint64_t id, core::Timestamp now, std::string_view who)> reject;
   std::function<void(core::Timestamp now)> expire;
 };
 
@@ -119,11 +122,18 @@ class SignalFollower final : public Strategy {
   // Where approvals of queued entries go (see EntrySize::approval); without hooks a queued entry
   // just waits for its expiry.
   void set_approval_hooks(ApprovalHooks hooks) { approvals_ = std::move(hooks); }
-  // A person approves the queued entry `id`: decided again now and entered at market. kNotFound
-  // when no signal waits under `id`; the sizer's error when it refuses (the signal is then done).
-  core::Status approve(StrategyContext& context, std::uint64_t id);
+  // A person (`who`) approves the queued entry `id`: decided again now and entered at market.
+  // kNotFound when no signal waits under `id`; the sizer's error when it refuses (the signal is
+  // then done).
+  core::Status approve(StrategyContext& context, std::uint64_t id, std::string_view who = "person");
   // A person rejects it: the signal is done, untraded. kNotFound as approve().
-  core::Status reject(StrategyContext& context, std::uint64_t id);
+  core::Status reject(StrategyContext& context, std::uint64_t id, std::string_view who = "person");
+  // A person closes the open position of `market` at market (Kernel::exit with `reason`): the
+  // exits of the signal that opened it are canceled first, and the close ends that signal's
+  // outcome when it fills. The kernel's error when it refuses (a close already in flight); an
+  // empty id when the market is flat.
+  core::Result<core::ClientOrderId> close_position(StrategyContext& context, std::size_t market,
+                                                   std::string_view reason);
   // The approval ids waiting now, oldest first.
   std::vector<std::uint64_t> awaiting_approval() const;
 

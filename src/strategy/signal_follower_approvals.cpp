@@ -32,7 +32,8 @@ std::vector<std::uint64_t> SignalFollower::awaiting_approval() const {
   return ids;
 }
 
-core::Status SignalFollower::approve(StrategyContext& context, std::uint64_t id) {
+core::Status SignalFollower::approve(StrategyContext& context, std::uint64_t id,
+                                     std::string_view who) {
   Followed* followed = awaiting(id);
   if (followed == nullptr) {
     return Error(ErrorCode::kNotFound, fmt::format("no signal waits for approval {}", id));
@@ -44,13 +45,15 @@ core::Status SignalFollower::approve(StrategyContext& context, std::uint64_t id)
                                 : !followed->signal.entries.empty()
                                     ? followed->signal.entries.front()
                                     : core::Price();
-  auto size = approvals_.approve
-                  ? approvals_.approve(
-                        id, EntrySizingRequest{context.markets()[followed->market], followed->side,
-                                               reference, followed->stop_price, followed->targets,
-                                               followed->signal, context})
-                  : core::Result<EntrySize>(Error(ErrorCode::kRejected,
-                                                  "approvals are not connected to a risk engine"));
+  auto size =
+      approvals_.approve
+          ? approvals_.approve(id,
+                               EntrySizingRequest{context.markets()[followed->market],
+                                                  followed->side, reference, followed->stop_price,
+                                                  followed->targets, followed->signal, context},
+                               who)
+          : core::Result<EntrySize>(
+                Error(ErrorCode::kRejected, "approvals are not connected to a risk engine"));
   followed->approval.reset();
   if (!size) {
     followed->done = true;
@@ -72,17 +75,18 @@ core::Status SignalFollower::approve(StrategyContext& context, std::uint64_t id)
   return {};
 }
 
-core::Status SignalFollower::reject(StrategyContext& context, std::uint64_t id) {
+core::Status SignalFollower::reject(StrategyContext& context, std::uint64_t id,
+                                    std::string_view who) {
   Followed* followed = awaiting(id);
   if (followed == nullptr) {
     return Error(ErrorCode::kNotFound, fmt::format("no signal waits for approval {}", id));
   }
-  if (approvals_.reject) approvals_.reject(id, context.now());
+  if (approvals_.reject) approvals_.reject(id, context.now(), who);
   followed->approval.reset();
   followed->done = true;
   SignalOutcome& outcome = outcomes_[followed->outcome];
   outcome.end = SignalEnd::kRejected;
-  outcome.reasons.push_back(fmt::format("rejected by a person (approval {})", id));
+  outcome.reasons.push_back(fmt::format("rejected by {} (approval {})", who, id));
   return {};
 }
 

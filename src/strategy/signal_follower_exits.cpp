@@ -1,5 +1,5 @@
-// The signal follower's exits: the protective stop, the take-profit ladder, and how the stop
-// trails a winning position or waits out a stop timeout.
+// The signal follower's exits: the protective stop, the take-profit ladder, how the stop trails
+// a winning position or waits out a stop timeout, and a person's close at market.
 #include <algorithm>
 #include <string>
 
@@ -90,6 +90,27 @@ void SignalFollower::close_by_stop(StrategyContext& context, const SignalKey& ke
       fmt::format("closed at market: the price stayed beyond the stop {} for the stop timeout",
                   followed.stop_price->to_string()));
   if (!id->empty()) orders_[*id] = OrderRef{key, Role::kClose, 0};
+}
+
+core::Result<core::ClientOrderId> SignalFollower::close_position(StrategyContext& context,
+                                                                 std::size_t market,
+                                                                 std::string_view reason) {
+  // The signal that opened the position, if one did: its exits go first so that none of them
+  // fills against the close, and the close's fill ends its outcome like its own exits would.
+  const auto owner = std::find_if(followed_.begin(), followed_.end(), [&](const auto& item) {
+    return !item.second.done && item.second.market == market;
+  });
+  if (owner != followed_.end()) {
+    cancel_entries(context, owner->second);
+    cancel_exits(context, owner->second);
+  }
+  SIGTRADER_TRY(const core::ClientOrderId id, context.exit(market, reason));
+  if (owner != followed_.end() && !id.empty()) {
+    orders_[id] = OrderRef{owner->first, Role::kClose, 0};
+    outcomes_[owner->second.outcome].reasons.push_back(
+        fmt::format("closed at market on request ({})", reason));
+  }
+  return id;
 }
 
 void SignalFollower::place_exits(StrategyContext& context, const SignalKey& key,

@@ -95,6 +95,19 @@ TEST(RiskEngine, AcceptsAnEntrySizedByTheModeratePolicysOnePercentRisk) {
   EXPECT_EQ(detail(event, "codes"), "");
 }
 
+TEST(RiskEngine, ADecisionNamesTheSignalsPostWhenTheRequestCarriesIt) {
+  RiskEngine engine(config());
+  EntryRequest request = long_signal();
+  request.message_id = core::MessageId(4711);
+  (void)engine.decide(request, account_at("10000"), btc(), kLast);
+  (void)engine.decide(long_signal(), account_at("10000"), btc(), kLast);
+
+  ASSERT_EQ(engine.events().size(), 2u);
+  EXPECT_EQ(detail(engine.events()[0], "message_id"), "4711");
+  EXPECT_EQ(detail(engine.events()[0], "channel"), "telegram:-1001");
+  EXPECT_EQ(detail(engine.events()[1], "message_id"), "<missing message_id>");
+}
+
 TEST(RiskEngine, DerivesTheStopAndTargetFromTheAtrWhenTheSignalHasNone) {
   RiskEngine engine(config());
   EntryRequest request = long_signal();
