@@ -49,6 +49,7 @@ int run_cli(int argc, char** argv) {
   app.fallthrough();
   add_global_options(app, context.options);
 
+  register_demo_command(app, context);
   register_config_command(app, context);
   register_db_command(app, context);
   register_data_command(app, context);

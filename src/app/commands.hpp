@@ -8,6 +8,7 @@
 // subcommand to the app and, from the subcommand's callback, sets context.action.
 namespace sigtrader::app {
 
+void register_demo_command(CLI::App& app, CliContext& context);
 void register_config_command(CLI::App& app, CliContext& context);
 void register_db_command(CLI::App& app, CliContext& context);
 void register_data_command(CLI::App& app, CliContext& context);

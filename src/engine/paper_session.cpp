@@ -456,10 +456,16 @@ core::Result<PaperRunEnd> run_paper(PaperSession& session, const PaperRunOptions
       if (!stop_requested()) SIGTRADER_RETURN_IF_ERROR(poll());
       continue;
     }
+    if (options.before_step) {
+      SIGTRADER_RETURN_IF_ERROR(options.before_step(*next));
+      SIGTRADER_RETURN_IF_ERROR(poll());
+      if (session.next_time() != next) continue;  // a signal it stored is due first
+    }
     // Commands that came in while waiting are applied before the step, as signals are polled.
     SIGTRADER_RETURN_IF_ERROR(session.apply_commands());
     SIGTRADER_RETURN_IF_ERROR(session.step());
     ++steps;
+    if (options.after_step) options.after_step(session.status());
     if (wall.now() - last_poll >= options.poll_interval) SIGTRADER_RETURN_IF_ERROR(poll());
     if (options.status_every > 0 && steps % options.status_every == 0) report();
   }

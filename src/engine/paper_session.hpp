@@ -162,6 +162,8 @@ class PaperSession {
   // it then).
   bus::MessageBus& bus() { return sim_->bus(); }
   const SimSession& sim() const { return *sim_; }
+  // The strategy being run (a summary reads a signal follower's outcomes from it).
+  const strategy::Strategy& strategy() const { return *strategy_.strategy; }
 
   // Reads the signals rows stored since the last look and schedules (and journals) the new ones;
   // returns how many were scheduled.
@@ -266,6 +268,12 @@ struct PaperRunOptions {
   // Called every `status_every` steps and at the end.
   std::function<void(const PaperStatus&)> on_status;
   std::int64_t status_every = 100;
+  // Called once the instant `next` is due (after the wait), just before it is processed: what
+  // arrived by then is stored here (the demo's posts of the time up to `next`). The signals it
+  // stored are looked for at once, and one due before `next` is processed first.
+  std::function<core::Status(core::Timestamp next)> before_step;
+  // Called after every step (a live view of the run).
+  std::function<void(const PaperStatus&)> after_step;
 };
 
 // Runs the session until its data ends (finish()), a stop is requested or max_steps (stop()):

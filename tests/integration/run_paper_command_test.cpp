@@ -9,13 +9,13 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <spawn.h>
 #include <sys/wait.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "sigtrader_process_test.hpp"
+#include "spawned_sigtrader.hpp"
 #include "storage/sqlite_store.hpp"
 
 namespace sigtrader {
@@ -179,36 +179,13 @@ TEST_F(RunPaperCommand, StoppedByMaxStepsAndRunAgainItEndsAsAnUninterruptedRun) 
   EXPECT_EQ(state.fill_rows, 4);
 }
 
-// Starts sigtrader without waiting for it; its output goes to files in the test's directory.
-pid_t spawn_sigtrader(const std::filesystem::path& dir, const std::vector<std::string>& args) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addchdir_np(&actions, dir.c_str());
-  const std::string out = (dir / "spawned.out").string();
-  const std::string err = (dir / "spawned.err").string();
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  std::vector<std::string> storage = {SIGTRADER_EXE};
-  storage.insert(storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& arg : storage)
-    argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, SIGTRADER_EXE, &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  EXPECT_EQ(spawned, 0);
-  return pid;
-}
-
 TEST_F(RunPaperCommand, StoppedBySigtermWhileWaitingAndRunAgainItEndsAsAnUninterruptedRun) {
   const FinalState expected = uninterrupted();
   // 1800× real time: an hourly candle every 2 s, so the run is still waiting for the wall clock
   // when the signal comes.
   const std::string config = config_for("b.db", 1800);
-  const pid_t pid = spawn_sigtrader(dir_, {"run", "--mode", "paper", "--config", config});
+  const pid_t pid =
+      integration::spawn_sigtrader(dir_, {"run", "--mode", "paper", "--config", config});
   // Wait (bounded) until the first step is stored, then stop it.
   bool stepped = false;
   for (int attempt = 0; attempt < 600 && !stepped; ++attempt) {

@@ -304,5 +304,41 @@ TEST_F(PaperSessionTest, WithARiskSetupEachDecisionIsStoredOnceEvenAcrossARestar
   EXPECT_THAT(refused.error().message(), ::testing::HasSubstr("--new-session"));
 }
 
+TEST_F(PaperSessionTest, ASignalStoredJustBeforeAStepIsDeliveredAtItsOwnInstantFirst) {
+  auto store = open_store("c.db");
+  auto session = open_session(*store, candles_);
+  ASSERT_TRUE(session.ok());
+  std::vector<core::Timestamp> due;
+  std::vector<std::int64_t> stepped;
+  bool stored = false;
+  PaperRunOptions options;
+  options.wall_clock = &wall_;
+  // The post of 01:30 arrives with the 02:00 close, as a feed that stores posts up to each
+  // instant would store it.
+  options.before_step = [&](core::Timestamp next) -> core::Status {
+    due.push_back(next);
+    if (next >= hour(2) && !stored) {
+      store_first_signal(*store);
+      stored = true;
+    }
+    return {};
+  };
+  options.after_step = [&](const PaperStatus& status) { stepped.push_back(status.steps); };
+  auto end = run_paper(**session, options);
+  ASSERT_TRUE(end.ok()) << end.error().message();
+  EXPECT_EQ(*end, PaperRunEnd::kFinished);
+  // 02:00 was due, but the signal of 01:30 went first; then 02:00 came again.
+  ASSERT_GE(due.size(), 4u);
+  EXPECT_EQ(std::vector<core::Timestamp>(due.begin(), due.begin() + 4),
+            (std::vector<core::Timestamp>{hour(1), hour(2), hour(1) + core::Duration::minutes(30),
+                                          hour(2)}));
+  EXPECT_EQ(stepped, (std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9}));
+  EXPECT_EQ((*session)->status().signals_delivered, 1u);
+  // Traded as in the uninterrupted run: the entry fills in candle 2 at 100.
+  const std::vector<std::string> orders = orders_of(*store);
+  ASSERT_FALSE(orders.empty());
+  EXPECT_THAT(orders[0], ::testing::HasSubstr("1.000 @ 100.00 2024-01-01T02:38:10.909090909Z"));
+}
+
 }  // namespace
 }  // namespace sigtrader::engine
