@@ -84,7 +84,9 @@ ApiServer::~ApiServer() {
 }
 
 void ApiServer::stop(core::Duration grace) {
-  if (http_) http_->stop(grace);
+  if (!http_) return;
+  http_->stop(grace);
+  events_->drop_all();
 }
 
 void ApiServer::declare_metrics() {

@@ -157,6 +157,11 @@ void EventStream::attach(bus::MessageBus& bus, core::UserId user) {
   });
 }
 
+void EventStream::drop_all() {
+  const std::lock_guard lock(mutex_);
+  clients_.clear();
+}
+
 std::size_t EventStream::clients() const {
   const std::lock_guard lock(mutex_);
   return clients_.size();

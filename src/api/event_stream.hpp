@@ -44,6 +44,9 @@ class EventStream : public net::WebSocketHandler {
   void attach(bus::MessageBus& bus, core::UserId user);
 
   std::size_t clients() const;
+  // Lets go of every connection; the server calls it when it stops, since a connection must not
+  // outlive the server's threads.
+  void drop_all();
 
  private:
   struct Client {

@@ -307,7 +307,12 @@ void collect_account_metrics(storage::Store& store, Metrics& metrics) {
     const value state = boost::json::parse(session->state_json, error);
     const object* breaker = nullptr;
     if (!error && state.is_object()) {
-      if (const auto it = state.as_object().find("breaker"); it != state.as_object().end()) {
+      const object* risk = nullptr;
+      if (const auto it = state.as_object().find("risk"); it != state.as_object().end()) {
+        risk = it->value().if_object();
+      }
+      if (const auto it = risk ? risk->find("breaker") : state.as_object().end();
+          risk && it != risk->end()) {
         breaker = it->value().if_object();
       }
     }

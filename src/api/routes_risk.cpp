@@ -15,20 +15,26 @@ using boost::json::array;
 using boost::json::object;
 using boost::json::value;
 
+// The checkpoint's "risk" block: {"policy", "breaker": {"state", "reason", "since", ...}}.
+const boost::json::object* risk_block(const std::optional<ActiveAccount>& account) {
+  if (!account) return nullptr;
+  const auto it = account->state.find("risk");
+  return it == account->state.end() ? nullptr : it->value().if_object();
+}
+
 // The policy the engine runs under: its checkpoint's, else the configured one.
 std::string current_policy(const std::optional<ActiveAccount>& account,
                            const RouteServices& services) {
-  if (account) {
-    if (const auto policy = string_member(account->state, "policy")) return *policy;
+  if (const boost::json::object* risk = risk_block(account)) {
+    if (const auto policy = string_member(*risk, "policy")) return *policy;
   }
   return std::string(
       risk::policy_name(services.risk ? services.risk->policy : risk::RiskPolicy::kModerate));
 }
 
 value breaker_json(const std::optional<ActiveAccount>& account) {
-  if (account) {
-    if (const auto it = account->state.find("breaker");
-        it != account->state.end() && it->value().is_object()) {
+  if (const boost::json::object* risk = risk_block(account)) {
+    if (const auto it = risk->find("breaker"); it != risk->end() && it->value().is_object()) {
       return it->value();
     }
   }

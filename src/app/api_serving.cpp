@@ -4,16 +4,14 @@
 
 #include <spdlog/spdlog.h>
 
-#include "app/effective_config.hpp"
 #include "app/risk_setup.hpp"
 #include "storage/sqlite_store.hpp"
 
 namespace sigtrader::app {
 
 core::Result<std::unique_ptr<api::ApiServer>> start_api_server(
-    CliContext& context, const std::string& db_path, const ServeFlags& flags,
+    const config::Config& config, const std::string& db_path, const ServeFlags& flags,
     const signals::SignalClassifier* classifier, std::function<bool()> engine_alive) {
-  SIGTRADER_TRY(const config::Config& config, effective_config(context));
   api::ApiOptions options;
   options.http.address = flags.host.value_or(config.api.host);
   const int port = flags.port.value_or(config.api.port);

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "api/api_server.hpp"
-#include "app/cli_context.hpp"
+#include "config/config.hpp"
 #include "core/result.hpp"
 #include "signals/signal_classifier.hpp"
 
@@ -23,7 +23,7 @@ struct ServeFlags {
 // [api] and [risk], and `classifier` (which must outlive the server). `engine_alive` is set by
 // commands that run an engine in the process.
 core::Result<std::unique_ptr<api::ApiServer>> start_api_server(
-    CliContext& context, const std::string& db_path, const ServeFlags& flags,
+    const config::Config& config, const std::string& db_path, const ServeFlags& flags,
     const signals::SignalClassifier* classifier, std::function<bool()> engine_alive = nullptr);
 
 }  // namespace sigtrader::app

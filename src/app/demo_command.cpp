@@ -5,6 +5,11 @@
 // channels' signals through the same run as `sigtrader run --mode paper`, in accelerated time,
 // with the posts arriving as the market reaches them. SIGINT or SIGTERM stops after the current
 // step and prints the summary; running it again resumes, --reset starts over.
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cstdint>
 #include <iostream>
 #include <memory>
@@ -24,13 +29,17 @@
 #include "app/demo_summary.hpp"
 #include "app/demo_workspace.hpp"
 #include "app/paper_run.hpp"
+#include "app/api_key_issuing.hpp"
 #include "app/report_error.hpp"
+#include "app/served_paper_run.hpp"
 #include "app/timed_post_feed.hpp"
 #include "app/training_data.hpp"
 #include "core/clock.hpp"
 #include "signals/jsonl_messages.hpp"
 #include "signals/signal_parser.hpp"
 #include "storage/sqlite_store.hpp"
+
+extern char** environ;
 
 namespace sigtrader::app {
 namespace {
@@ -195,6 +204,53 @@ void print_arrivals(std::span<const signals::Message> posts,
   if (!posts.empty()) std::cout.flush();
 }
 
+// Opens the dashboard in the desktop's browser when there is one; a machine without a desktop
+// has no xdg-open, which is fine: the URL is printed.
+void open_browser(const std::string& url) {
+  std::vector<std::string> words = {"xdg-open", url};
+  std::vector<char*> argv;
+  for (std::string& word : words)
+    argv.push_back(word.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  if (posix_spawnp(&pid, "xdg-open", &actions, nullptr, argv.data(), environ) == 0) {
+    int status = 0;
+    waitpid(pid, &status, WNOHANG);
+  }
+  posix_spawn_file_actions_destroy(&actions);
+}
+
+// The demo user is an admin of its own demo: a fresh key is printed at every start (only its hash
+// is kept), and the dashboard serves on the demo's port.
+core::Result<std::unique_ptr<ServedPaperRun>> serve_demo(const config::Config& config,
+                                                         const DemoOptions& options,
+                                                         const signals::SignalClassifier& classifier,
+                                                         storage::SqliteStore& store) {
+  const core::LiveClock clock;
+  auto user = store.find_user(kDemoUser);
+  if (!user.ok() && user.error().code() == core::ErrorCode::kNotFound) {
+    user = store.create_user(kDemoUser, clock.now());
+  }
+  if (!user.ok()) return user.error();
+  SIGTRADER_RETURN_IF_ERROR(store.set_user_role(user->id, "admin"));
+  SIGTRADER_TRY(const std::string key, issue_api_key(store, user->id, clock.now()));
+  ServeFlags flags;
+  flags.port = options.port;
+  SIGTRADER_TRY(auto served, ServedPaperRun::start(config, store.path(), flags, classifier, store,
+                                                   std::string(kDemoUser)));
+  const std::string url =
+      fmt::format("http://{}:{}", config.api.host, served->server().port());
+  std::cout << fmt::format("Dashboard: {}\nAPI key (admin, paste it to log in): {}\n\n", url,
+                           key)
+            << std::flush;
+  if (!options.no_browser) open_browser(url);
+  return served;
+}
+
 int run_demo(const DemoOptions& options, CliContext& context) {
   const DemoPaths paths(options.dir);
   const DemoWorld world = generate_demo_world(options.seed);
@@ -245,7 +301,9 @@ int run_demo(const DemoOptions& options, CliContext& context) {
     print_arrivals(arrived, **classifier);
     return {};
   };
-  // The dashboard's API server joins the run here (combine_hooks), on options.port.
+  auto served = serve_demo(*config, options, **classifier, **store);
+  if (!served.ok()) return report_error(kCommand, served.error());
+  hooks = combine_hooks(std::move(hooks), (*served)->hooks());
 
   PaperRunRequest request;
   request.command = std::string(kCommand);
@@ -254,6 +312,7 @@ int run_demo(const DemoOptions& options, CliContext& context) {
   request.max_steps = options.max_steps;
   request.user = std::string(kDemoUser);
   auto result = run_paper_session(request, *setup, *config, **store, **classifier, hooks);
+  (*served)->run_ended();
   if (!result.ok()) return report_error(kCommand, result.error());
   std::cout << '\n' << demo_summary_text(summarize_demo(*result));
   if (result->end == engine::PaperRunEnd::kFinished) {
@@ -281,8 +340,9 @@ void register_demo_command(CLI::App& app, CliContext& context) {
       ->type_name("X");
   command
       ->add_option("--port", options->port,
-                   "Port of the dashboard (default: the demo config's api.port, 8080)")
-      ->check(CLI::Range(1, 65535))
+                   "Port of the dashboard (default: the demo config's api.port, 8080; 0 picks a "
+                   "free one)")
+      ->check(CLI::Range(0, 65535))
       ->type_name("N");
   command->add_flag("--no-browser", options->no_browser, "Do not open the dashboard in a browser");
   command->add_option("--seed", options->seed, "Seed of the generated market and posts")

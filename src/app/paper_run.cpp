@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -17,39 +16,13 @@
 #include "app/risk_setup.hpp"
 #include "bus/event_log.hpp"
 #include "engine/pacer.hpp"
+#include "app/stop_signals.hpp"
 #include "market/candle_loader.hpp"
 #include "strategy/signal_follower.hpp"
 
 namespace sigtrader::app {
 
 namespace {
-
-// Set from SIGINT/SIGTERM; the run loop stops after its current step.
-std::atomic<bool> g_stop_requested{false};
-
-extern "C" void request_stop(int) {
-  g_stop_requested.store(true);
-}
-
-// Installs the stop handlers for its lifetime.
-class StopSignals {
- public:
-  StopSignals() {
-    g_stop_requested.store(false);
-    previous_int_ = std::signal(SIGINT, request_stop);
-    previous_term_ = std::signal(SIGTERM, request_stop);
-  }
-  ~StopSignals() {
-    std::signal(SIGINT, previous_int_);
-    std::signal(SIGTERM, previous_term_);
-  }
-  StopSignals(const StopSignals&) = delete;
-  StopSignals& operator=(const StopSignals&) = delete;
-
- private:
-  void (*previous_int_)(int) = SIG_DFL;
-  void (*previous_term_)(int) = SIG_DFL;
-};
 
 std::vector<engine::PaperMarketData> market_data(const PaperSetup& setup) {
   std::vector<engine::PaperMarketData> data;
@@ -279,7 +252,7 @@ core::Result<PaperRunResult> run_paper_session(const PaperRunRequest& request,
         [](core::Duration wait) {
           std::this_thread::sleep_for(std::chrono::nanoseconds(wait.count_ns()));
         },
-        &g_stop_requested);
+        &stop_flag());
   } else {
     pacer = std::make_unique<engine::UnpacedPacer>();
   }
@@ -288,7 +261,7 @@ core::Result<PaperRunResult> run_paper_session(const PaperRunRequest& request,
 
   engine::PaperRunOptions options;
   options.pacer = pacer.get();
-  options.stop = &g_stop_requested;
+  options.stop = &stop_flag();
   if (request.max_steps > 0) options.max_steps = request.max_steps;
   options.poll_interval = paper.poll_interval;
   options.wall_clock = &wall;
@@ -316,8 +289,5 @@ core::Result<PaperRunResult> run_paper_session(const PaperRunRequest& request,
   return result;
 }
 
-void request_paper_run_stop() {
-  g_stop_requested.store(true);
-}
 
 }  // namespace sigtrader::app

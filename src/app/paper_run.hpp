@@ -83,8 +83,4 @@ core::Result<PaperRunResult> run_paper_session(const PaperRunRequest& request,
                                                const signals::SignalClassifier& classifier,
                                                const PaperRunHooks& hooks = {});
 
-// Asks the paper run in progress to stop after its current step, as SIGINT does. Safe from any
-// thread (a server's shutdown).
-void request_paper_run_stop();
-
 }  // namespace sigtrader::app

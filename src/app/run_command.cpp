@@ -6,6 +6,8 @@
 // `--mode live` needs exchange adapters, which do not exist yet: it says so and exits 2.
 #include <cstdint>
 #include <iostream>
+
+#include <fmt/format.h>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +15,7 @@
 
 #include "app/classifier_loading.hpp"
 #include "app/commands.hpp"
+#include "app/served_paper_run.hpp"
 #include "app/effective_config.hpp"
 #include "app/paper_run.hpp"
 #include "app/report_error.hpp"
@@ -34,6 +37,8 @@ struct RunOptions {
   bool new_session = false;
   std::int64_t max_steps = 0;  // 0: no limit
   std::string db;
+  bool serve = false;  // the API and dashboard alongside the run
+  ServeFlags serve_flags;
 };
 
 int run_paper(const RunOptions& options, const config::Config& config, CliContext& context) {
@@ -58,7 +63,21 @@ int run_paper(const RunOptions& options, const config::Config& config, CliContex
   request.new_session = options.new_session;
   request.max_steps = options.max_steps;
   request.user = std::string(kPaperUser);
-  auto result = run_paper_session(request, *loaded, config, **store, **classifier);
+  std::unique_ptr<ServedPaperRun> served;
+  PaperRunHooks hooks;
+  if (options.serve) {
+    auto started = ServedPaperRun::start(config, (*store)->path(), options.serve_flags,
+                                         **classifier, **store, request.user);
+    if (!started.ok()) return report_error(kCommand, started.error());
+    served = std::move(*started);
+    hooks = served->hooks();
+    std::cout << fmt::format("API and dashboard on http://{}:{}\n",
+                             options.serve_flags.host.value_or(config.api.host),
+                             served->server().port())
+              << std::flush;
+  }
+  auto result = run_paper_session(request, *loaded, config, **store, **classifier, hooks);
+  if (served) served->run_ended();
   if (!result.ok()) return report_error(kCommand, result.error());
   return kExitOk;
 }
@@ -114,6 +133,10 @@ void register_run_command(CLI::App& app, CliContext& context) {
       ->type_name("N");
   command->add_option("--db", options->db, "Database file (default: database.path)")
       ->type_name("PATH");
+  command->add_flag("--serve", options->serve,
+                    "Serve the API, event stream and dashboard while the paper run goes on");
+  command->add_option("--port", options->serve_flags.port,
+                      "Port of the served API (default: api.port; 0 picks a free one)");
   command->callback([&context, options] {
     context.action = [&context, options] { return run_command(*options, context); };
   });

@@ -11,6 +11,7 @@
 #include "app/api_serving.hpp"
 #include "app/classifier_loading.hpp"
 #include "app/commands.hpp"
+#include "app/effective_config.hpp"
 #include "app/report_error.hpp"
 #include "app/stop_signals.hpp"
 #include "app/store_opening.hpp"
@@ -32,11 +33,13 @@ int run_serve(const ServeOptions& options, CliContext& context) {
   const std::string path = (*store)->path();
   auto classifier = open_classifier(context);
   if (!classifier.ok()) return report_error(kCommand, classifier.error());
+  const auto& config = effective_config(context);
+  if (!config.ok()) return report_error(kCommand, config.error());
   const StopSignals stop_signals;
-  auto server = start_api_server(context, path, options.flags, classifier->get());
+  auto server = start_api_server(*config, path, options.flags, classifier->get());
   if (!server.ok()) return report_error(kCommand, server.error());
   std::cout << fmt::format("sigtrader API on http://{}:{} (database {}); Ctrl-C stops\n",
-                           options.flags.host.value_or("127.0.0.1"), (*server)->port(), path)
+                           options.flags.host.value_or(config->api.host), (*server)->port(), path)
             << std::flush;
   while (!stop_requested())
     std::this_thread::sleep_for(std::chrono::milliseconds(100));

@@ -13,8 +13,8 @@ extern "C" void on_stop_signal(int) {
 
 }  // namespace
 
-bool stop_requested() {
-  return g_stop.load();
+std::atomic<bool>& stop_flag() {
+  return g_stop;
 }
 
 StopSignals::StopSignals() {

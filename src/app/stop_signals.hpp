@@ -4,8 +4,16 @@
 
 namespace sigtrader::app {
 
-// Set by SIGINT/SIGTERM while a StopSignals lives; long-running commands poll it between steps.
-bool stop_requested();
+// Set by SIGINT/SIGTERM while a StopSignals lives (or by request_stop()); long-running commands
+// poll it between steps.
+std::atomic<bool>& stop_flag();
+inline bool stop_requested() {
+  return stop_flag().load();
+}
+// Asks the running command to stop, as SIGINT does; safe from any thread.
+inline void request_stop() {
+  stop_flag().store(true);
+}
 
 // Installs the stop handlers for its lifetime (and clears an earlier request).
 class StopSignals {

@@ -82,7 +82,7 @@ class ApiFixture : public ::testing::Test {
                                      R"({"positions":[{"symbol":"BTC/USDT","quantity":"0.1",)"
                                      R"("average_entry":"58000","realized_pnl":"0","fees":"0",)"
                                      R"("mark":"60000","unrealized_pnl":"200"}],)"
-                                     R"("policy":"moderate","breaker":{"state":"closed"}})",
+                                     R"("risk":{"policy":"moderate","breaker":{"state":"closed"}}})",
                                  .updated_at = now()})
                     .ok());
     session_ = *id;
