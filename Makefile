@@ -23,7 +23,7 @@ web: bootstrap
 	@scripts/build_web.sh
 
 demo: release
-	scripts/demo.sh build/release/src/app/sigtrader
+	scripts/demo.sh build/release/src/app/sigtrader $(DEMO_ARGS)
 
 test: bootstrap format-check build
 	ctest --preset asan

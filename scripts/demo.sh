@@ -1,18 +1,13 @@
 #!/usr/bin/env bash
-# `make demo` until `sigtrader demo` exists: shows the CLI and runs a small end-to-end smoke run
-# (configuration check, database creation and migration, status) in build/demo/.
+# `make demo`: runs `sigtrader demo` in build/demo/ — a generated market and three signal channels
+# paper-traded in accelerated time, with the dashboard on http://127.0.0.1:8080 (the printed API
+# key logs in). Extra arguments go to the demo (--speed, --port, --no-browser, --reset, ...).
+# Ctrl-C stops it; `make demo` again resumes.
 set -euo pipefail
 exe=${1:?path to the sigtrader binary}
+shift
 root=$(cd "$(dirname "$0")/.." && pwd)
-work="$root/build/demo"
-rm -rf "$work"
-mkdir -p "$work"
-
-step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@"; }
-
-step "$exe" --version
-step "$exe" --help
-step "$exe" config check "$root/sigtrader.example.toml"
-step "$exe" db migrate --db "$work/sigtrader.db"
-step "$exe" db status --db "$work/sigtrader.db"
-printf '\nsmoke run ok: database at %s\n' "$work/sigtrader.db"
+exe=$(realpath "$exe")
+mkdir -p "$root/build"
+cd "$root/build"
+exec "$exe" demo --dir demo "$@"
