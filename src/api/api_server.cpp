@@ -46,6 +46,7 @@ ApiServer::ApiServer(ApiOptions options, ApiServices services,
       authenticator_(store_, *clock_),
       key_limiter_(options_.key_rate, options_.key_burst, *clock_),
       ip_limiter_(options_.ip_rate, options_.ip_burst, *clock_),
+      backtests_(store_, services_.backtest_runner, services_.reports_dir, *clock_),
       static_files_(options_.web_root),
       events_(std::make_shared<EventStream>(authenticator_, metrics_)) {
   declare_metrics();
@@ -53,7 +54,8 @@ ApiServer::ApiServer(ApiOptions options, ApiServices services,
                                                                   .classifier = services_.classifier,
                                                                   .risk = services_.risk,
                                                                   .version = options_.version,
-                                                                  .started_at = clock_->now()});
+                                                                  .started_at = clock_->now(),
+                                                                  .backtests = &backtests_});
   add_routes(router_, *route_services_);
 }
 

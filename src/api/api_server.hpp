@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/authenticator.hpp"
+#include "api/backtest_jobs.hpp"
 #include "api/event_stream.hpp"
 #include "api/metrics.hpp"
 #include "api/rate_limiter.hpp"
@@ -48,6 +49,10 @@ struct ApiServices {
   // Whether an engine runs in this process (run, demo) and is alive; empty: serve alone, the
   // engine (if any) is another process and writes its state to the database.
   std::function<bool()> engine_alive = nullptr;
+  // Runs backtests for POST /api/v1/backtests; empty: that answers 503. Reports are kept in
+  // reports_dir.
+  BacktestRunner backtest_runner = nullptr;
+  std::filesystem::path reports_dir = "backtests";
 };
 
 // The HTTP API (docs/api.md) with the dashboard's static files, /metrics, /livez and /readyz:
@@ -83,6 +88,7 @@ class ApiServer {
   Authenticator authenticator_;
   RateLimiter key_limiter_;
   RateLimiter ip_limiter_;
+  BacktestJobs backtests_;
   std::unique_ptr<RouteServices> route_services_;  // the routes hold on to it
   Router router_;
   StaticFiles static_files_;

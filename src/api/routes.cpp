@@ -7,6 +7,7 @@ void add_routes(Router& router, const RouteServices& services) {
   add_signal_routes(router, services);
   add_label_routes(router, services);
   add_risk_routes(router, services);
+  add_backtest_routes(router, services);
 }
 
 }  // namespace sigtrader::api

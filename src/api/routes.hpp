@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "api/backtest_jobs.hpp"
 #include "api/metrics.hpp"
 #include "api/router.hpp"
 #include "core/clock.hpp"
@@ -19,6 +20,7 @@ struct RouteServices {
   std::optional<risk::RiskEngineConfig> risk = std::nullopt;
   std::string version;
   core::Timestamp started_at;
+  BacktestJobs* backtests = nullptr;
 };
 
 // Every /api/v1 route (docs/api.md), by file: account (status, portfolio, positions, orders,
@@ -28,6 +30,7 @@ void add_account_routes(Router& router, const RouteServices& services);
 void add_signal_routes(Router& router, const RouteServices& services);
 void add_label_routes(Router& router, const RouteServices& services);
 void add_risk_routes(Router& router, const RouteServices& services);
+void add_backtest_routes(Router& router, const RouteServices& services);
 
 // Sets the gauges read from the database at scrape time: orders by state, equity, breaker.
 void collect_account_metrics(storage::Store& store, Metrics& metrics);

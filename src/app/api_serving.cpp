@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/api_backtest_runner.hpp"
 #include "app/risk_setup.hpp"
 #include "storage/sqlite_store.hpp"
 
@@ -44,6 +45,9 @@ core::Result<std::unique_ptr<api::ApiServer>> start_api_server(
   services.classifier = classifier;
   SIGTRADER_TRY(services.risk, risk_engine_config(config.risk));
   services.engine_alive = std::move(engine_alive);
+  services.backtest_runner = make_backtest_runner(config.general.data_dir);
+  // Reports beside the database, so that a demo's stay in its folder.
+  services.reports_dir = std::filesystem::path(db_path).parent_path() / "backtests";
   return api::ApiServer::start(std::move(options), std::move(services));
 }
 

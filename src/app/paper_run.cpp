@@ -152,8 +152,13 @@ void print_end(engine::PaperRunEnd end, std::int64_t max_steps) {
 
 core::Result<PaperSetup> load_paper_setup(const std::filesystem::path& setup,
                                           std::string_view command) {
+  SIGTRADER_TRY(engine::BacktestConfig config, engine::load_backtest_config(setup));
+  return load_setup_data(std::move(config), command);
+}
+
+core::Result<PaperSetup> load_setup_data(engine::BacktestConfig config, std::string_view command) {
   PaperSetup loaded;
-  SIGTRADER_TRY(loaded.backtest, engine::load_backtest_config(setup));
+  loaded.backtest = std::move(config);
   for (const engine::MarketConfig& market : loaded.backtest.markets) {
     PaperSetup::Market data;
     SIGTRADER_TRY(data.candles, market::load_candles(market.data));

@@ -39,6 +39,8 @@ struct PaperSetup {
 // rows is warned about under `command`.
 core::Result<PaperSetup> load_paper_setup(const std::filesystem::path& setup,
                                           std::string_view command);
+// The same for a config already read.
+core::Result<PaperSetup> load_setup_data(engine::BacktestConfig config, std::string_view command);
 
 // Where the parts around a paper run plug in: the demo's feed of posts, and the API server, whose
 // threads reach the session only through these calls, made on the run's thread.
