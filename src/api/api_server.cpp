@@ -50,12 +50,13 @@ ApiServer::ApiServer(ApiOptions options, ApiServices services,
       static_files_(options_.web_root),
       events_(std::make_shared<EventStream>(authenticator_, metrics_)) {
   declare_metrics();
-  route_services_ = std::make_unique<RouteServices>(RouteServices{.clock = *clock_,
-                                                                  .classifier = services_.classifier,
-                                                                  .risk = services_.risk,
-                                                                  .version = options_.version,
-                                                                  .started_at = clock_->now(),
-                                                                  .backtests = &backtests_});
+  route_services_ =
+      std::make_unique<RouteServices>(RouteServices{.clock = *clock_,
+                                                    .classifier = services_.classifier,
+                                                    .risk = services_.risk,
+                                                    .version = options_.version,
+                                                    .started_at = clock_->now(),
+                                                    .backtests = &backtests_});
   add_routes(router_, *route_services_);
 }
 

@@ -10,7 +10,9 @@ namespace sigtrader::api {
 
 BacktestJobs::BacktestJobs(StoreAccess& store, BacktestRunner runner,
                            std::filesystem::path reports_dir, const core::Clock& clock)
-    : store_(store), runner_(std::move(runner)), reports_dir_(std::move(reports_dir)),
+    : store_(store),
+      runner_(std::move(runner)),
+      reports_dir_(std::move(reports_dir)),
       clock_(clock) {
   if (runner_) worker_ = std::thread([this] { work(); });
 }

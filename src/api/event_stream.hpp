@@ -25,8 +25,8 @@ namespace sigtrader::api {
 // client that falls behind is dropped by the server (4408).
 class EventStream : public net::WebSocketHandler {
  public:
-  static constexpr std::string_view kTopics[] = {"signal", "decision", "order",    "fill",
-                                                 "position", "risk",   "equity"};
+  static constexpr std::string_view kTopics[] = {"signal",   "decision", "order", "fill",
+                                                 "position", "risk",     "equity"};
 
   EventStream(Authenticator& authenticator, Metrics& metrics);
 

@@ -25,8 +25,8 @@ RateLimiter::Verdict RateLimiter::take(std::string_view key) {
     return {};
   }
   const double wait_seconds = (1.0 - bucket.tokens) / per_second_;
-  return Verdict{false, core::Duration::nanoseconds(
-                            static_cast<std::int64_t>(std::ceil(wait_seconds * 1e9)))};
+  return Verdict{
+      false, core::Duration::nanoseconds(static_cast<std::int64_t>(std::ceil(wait_seconds * 1e9)))};
 }
 
 void RateLimiter::prune(core::Timestamp now) {

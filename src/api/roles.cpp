@@ -6,9 +6,12 @@ namespace sigtrader::api {
 
 std::string_view to_string(Role role) {
   switch (role) {
-    case Role::kViewer: return "viewer";
-    case Role::kTrader: return "trader";
-    case Role::kAdmin: return "admin";
+    case Role::kViewer:
+      return "viewer";
+    case Role::kTrader:
+      return "trader";
+    case Role::kAdmin:
+      return "admin";
   }
   return "viewer";
 }

@@ -40,8 +40,7 @@ std::optional<boost::json::object> read_json_body(const RequestContext& context,
   return std::move(body.as_object());
 }
 
-std::optional<std::string> string_member(const boost::json::object& object,
-                                         std::string_view name) {
+std::optional<std::string> string_member(const boost::json::object& object, std::string_view name) {
   const auto it = object.find(name);
   if (it == object.end() || !it->value().is_string()) return std::nullopt;
   return std::string(it->value().as_string());

@@ -44,9 +44,8 @@ std::optional<std::string> RequestContext::query(std::string_view name) const {
     const std::string_view pair = rest.substr(0, amp);
     const std::size_t equals = pair.find('=');
     if (net::percent_decode(pair.substr(0, equals), true) == name) {
-      return equals == std::string_view::npos
-                 ? std::string()
-                 : net::percent_decode(pair.substr(equals + 1), true);
+      return equals == std::string_view::npos ? std::string()
+                                              : net::percent_decode(pair.substr(equals + 1), true);
     }
     if (amp == std::string_view::npos) break;
     rest.remove_prefix(amp + 1);

@@ -119,16 +119,21 @@ net::ServerResponse status(RequestContext& context, const RouteServices& service
 
 net::ServerResponse portfolio(RequestContext& context) {
   const auto account = active_account(context);
-  const auto latest = account ? context.store.latest_account_snapshot(context.caller.user.id,
-                                                                      account->venue)
-                              : core::Result<storage::AccountSnapshotRow>(
-                                    core::Error(core::ErrorCode::kNotFound, ""));
+  const auto latest =
+      account
+          ? context.store.latest_account_snapshot(context.caller.user.id, account->venue)
+          : core::Result<storage::AccountSnapshotRow>(core::Error(core::ErrorCode::kNotFound, ""));
   if (!latest.ok()) {
-    return json_response(200, object{{"currency", nullptr},   {"equity", nullptr},
-                                     {"balance", nullptr},    {"unrealized_pnl", nullptr},
-                                     {"pnl_today", nullptr},  {"pnl_total", nullptr},
-                                     {"starting_equity", nullptr}, {"exposure", nullptr},
-                                     {"exposure_pct", nullptr},    {"ts", nullptr}});
+    return json_response(200, object{{"currency", nullptr},
+                                     {"equity", nullptr},
+                                     {"balance", nullptr},
+                                     {"unrealized_pnl", nullptr},
+                                     {"pnl_today", nullptr},
+                                     {"pnl_total", nullptr},
+                                     {"starting_equity", nullptr},
+                                     {"exposure", nullptr},
+                                     {"exposure_pct", nullptr},
+                                     {"ts", nullptr}});
   }
   const core::UserId user = context.caller.user.id;
   // Thinned to two rows, a history keeps its first and its last: the first is the start.
@@ -141,9 +146,8 @@ net::ServerResponse portfolio(RequestContext& context) {
       core::Timestamp::from_ns(latest->ts.ns() - latest->ts.ns() % 86'400'000'000'000);
   const auto before_today = context.store.account_snapshots(
       user, account->venue, core::Timestamp::from_ns(0), midnight, 1);
-  const core::Money day_start = before_today.ok() && !before_today->empty()
-                                    ? before_today->back().equity
-                                    : starting;
+  const core::Money day_start =
+      before_today.ok() && !before_today->empty() ? before_today->back().equity : starting;
   const array positions = positions_json(*account);
   const core::Decimal exposure = exposure_of(positions);
   const double equity = latest->equity.to_double();
@@ -156,8 +160,8 @@ net::ServerResponse portfolio(RequestContext& context) {
                   {"pnl_total", (latest->equity - starting).to_string()},
                   {"starting_equity", starting.to_string()},
                   {"exposure", exposure.to_string()},
-                  {"exposure_pct", equity > 0 ? value(exposure.to_double() / equity * 100.0)
-                                              : value(nullptr)},
+                  {"exposure_pct",
+                   equity > 0 ? value(exposure.to_double() / equity * 100.0) : value(nullptr)},
                   {"ts", latest->ts.ms()}});
 }
 
@@ -213,10 +217,11 @@ net::ServerResponse orders(RequestContext& context) {
   const auto account = active_account(context);
   array out;
   if (account) {
-    auto rows = context.store.list_orders(storage::OrderQuery{.user = context.caller.user.id,
-                                                              .client_prefix = account->order_prefix,
-                                                              .open_only = status == "open",
-                                                              .limit = *limit});
+    auto rows =
+        context.store.list_orders(storage::OrderQuery{.user = context.caller.user.id,
+                                                      .client_prefix = account->order_prefix,
+                                                      .open_only = status == "open",
+                                                      .limit = *limit});
     if (!rows.ok()) return error_response(rows.error());
     for (const storage::OrderRow& order : *rows)
       out.push_back(order_json(order));
@@ -321,10 +326,11 @@ void collect_account_metrics(storage::Store& store, Metrics& metrics) {
       metrics.set("sigtrader_breaker_open", {{"user", user.name}},
                   state_name == "open" ? 1.0 : 0.0);
     }
-    auto open = store.list_orders(storage::OrderQuery{.user = user.id,
-                                                      .client_prefix = fmt::format("p{}-", session->id.value()),
-                                                      .open_only = false,
-                                                      .limit = 100'000});
+    auto open = store.list_orders(
+        storage::OrderQuery{.user = user.id,
+                            .client_prefix = fmt::format("p{}-", session->id.value()),
+                            .open_only = false,
+                            .limit = 100'000});
     if (!open.ok()) continue;
     std::map<std::string, double> by_state;
     for (const storage::OrderRow& order : *open)

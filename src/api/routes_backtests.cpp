@@ -61,8 +61,8 @@ net::ServerResponse run_backtest(RequestContext& context, const RouteServices& s
     return error_response(413, fmt::format("a config is at most {} bytes", kMaxConfigBytes));
   }
   std::string name = string_member(*body, "name").value_or("api backtest");
-  auto row = services.backtests->submit(context.store, context.caller.user.id, std::move(name),
-                                        *toml);
+  auto row =
+      services.backtests->submit(context.store, context.caller.user.id, std::move(name), *toml);
   if (!row.ok()) return error_response(row.error());
   return json_response(202, object{{"backtest", backtest_json(*row)}});
 }

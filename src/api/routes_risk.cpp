@@ -43,8 +43,8 @@ value breaker_json(const std::optional<ActiveAccount>& account) {
 
 array available_policies() {
   array out;
-  for (const risk::RiskPolicy policy :
-       {risk::RiskPolicy::kConservative, risk::RiskPolicy::kModerate, risk::RiskPolicy::kAggressive})
+  for (const risk::RiskPolicy policy : {risk::RiskPolicy::kConservative,
+                                        risk::RiskPolicy::kModerate, risk::RiskPolicy::kAggressive})
     out.emplace_back(risk::policy_name(policy));
   return out;
 }

@@ -120,16 +120,13 @@ net::ServerResponse one_signal(RequestContext& context) {
   for (const std::string& warning : row->signal.warnings)
     warnings.emplace_back(warning);
   out["text"] = text;
-  out["parse"] = object{{"entry_market", row->signal.entry_market},
-                        {"margin_mode", row->signal.margin_mode ? value(*row->signal.margin_mode)
-                                                                : value(nullptr)},
-                        {"link_rule", row->signal.link_rule ? value(*row->signal.link_rule)
-                                                            : value(nullptr)},
-                        {"refers_to", row->signal.refers_to
-                                          ? value(row->signal.refers_to->value())
-                                          : value(nullptr)},
-                        {"version", row->signal.version},
-                        {"warnings", warnings}};
+  out["parse"] = object{
+      {"entry_market", row->signal.entry_market},
+      {"margin_mode", row->signal.margin_mode ? value(*row->signal.margin_mode) : value(nullptr)},
+      {"link_rule", row->signal.link_rule ? value(*row->signal.link_rule) : value(nullptr)},
+      {"refers_to", row->signal.refers_to ? value(row->signal.refers_to->value()) : value(nullptr)},
+      {"version", row->signal.version},
+      {"warnings", warnings}};
   return json_response(200, out);
 }
 
@@ -171,10 +168,10 @@ object score_decision(RequestContext& context, const RouteServices& services,
   if (parsed.entries.empty()) return ignored("no entry price was read (a market entry needs one)");
   if (!services.risk) return ignored("no risk limits are configured");
   const auto account = active_account(context);
-  auto snapshot = account ? context.store.latest_account_snapshot(context.caller.user.id,
-                                                                  account->venue)
-                          : core::Result<storage::AccountSnapshotRow>(
-                                core::Error(core::ErrorCode::kNotFound, ""));
+  auto snapshot =
+      account
+          ? context.store.latest_account_snapshot(context.caller.user.id, account->venue)
+          : core::Result<storage::AccountSnapshotRow>(core::Error(core::ErrorCode::kNotFound, ""));
   if (!snapshot.ok()) return ignored("no paper account to size against yet");
   const core::Price entry(parsed.entries.front().value);
   risk::EntryRequest request;
@@ -197,9 +194,8 @@ object score_decision(RequestContext& context, const RouteServices& services,
   view.peak_equity = snapshot->equity;
   view.day_start_equity = snapshot->equity;
   risk::RiskEngine engine(*services.risk);
-  const risk::RiskDecision decision =
-      engine.decide(request, view, engine::default_instrument(request.symbol, request.entry),
-                    request.entry);
+  const risk::RiskDecision decision = engine.decide(
+      request, view, engine::default_instrument(request.symbol, request.entry), request.entry);
   array reasons;
   for (const risk::RiskReason& reason : decision.reasons)
     reasons.emplace_back(reason.text);
@@ -230,9 +226,8 @@ net::ServerResponse ingest_and_score(RequestContext& context, const RouteService
     return error_response(503, "no signal classifier is loaded (sigtrader train)");
   }
   // Channels named by the caller live under "api:" unless they name their source already.
-  const core::ChannelId channel(channel_name->find(':') == std::string::npos
-                                    ? "api:" + *channel_name
-                                    : *channel_name);
+  const core::ChannelId channel(
+      channel_name->find(':') == std::string::npos ? "api:" + *channel_name : *channel_name);
   const signals::UnderstoodPost post = signals::understand_post(*text, *services.classifier);
   object out{{"classification", object{{"label", post.classification.label},
                                        {"confidence", post.classification.confidence},
@@ -248,9 +243,12 @@ net::ServerResponse ingest_and_score(RequestContext& context, const RouteService
   // Stored like any other post: the running engine reads new signals rows and trades them.
   const core::Timestamp now = services.clock.now();
   auto stored = context.store.in_transaction([&]() -> core::Status {
-    SIGTRADER_RETURN_IF_ERROR(context.store.upsert_channel(storage::ChannelRow{
-        .id = channel, .source = "api", .title = *channel_name, .created_at = now,
-        .updated_at = now}));
+    SIGTRADER_RETURN_IF_ERROR(
+        context.store.upsert_channel(storage::ChannelRow{.id = channel,
+                                                         .source = "api",
+                                                         .title = *channel_name,
+                                                         .created_at = now,
+                                                         .updated_at = now}));
     storage::MessageRow message;
     message.channel_id = channel;
     // Microseconds of the arrival: unique per channel for anything but a burst within 1 µs.
@@ -326,8 +324,9 @@ net::ServerResponse channels(RequestContext& context) {
 void add_signal_routes(Router& router, const RouteServices& services) {
   router.add({"GET", "/api/v1/signals", Role::kViewer, list_signals});
   router.add({"GET", "/api/v1/signals/{id}", Role::kViewer, one_signal});
-  router.add({"POST", "/api/v1/signals/ingest-and-score", Role::kViewer,
-              [&services](RequestContext& context) { return ingest_and_score(context, services); }});
+  router.add(
+      {"POST", "/api/v1/signals/ingest-and-score", Role::kViewer,
+       [&services](RequestContext& context) { return ingest_and_score(context, services); }});
   router.add({"GET", "/api/v1/channels", Role::kViewer, channels});
 }
 

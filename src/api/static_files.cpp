@@ -35,7 +35,8 @@ std::optional<std::string> percent_decode(std::string_view text) {
 }
 
 bool is_below(const std::filesystem::path& file, const std::filesystem::path& root) {
-  const auto [root_end, file_at] = std::mismatch(root.begin(), root.end(), file.begin(), file.end());
+  const auto [root_end, file_at] =
+      std::mismatch(root.begin(), root.end(), file.begin(), file.end());
   return root_end == root.end();
 }
 

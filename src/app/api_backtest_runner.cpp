@@ -18,8 +18,8 @@ core::Status check_inside(const std::filesystem::path& file, const std::filesyst
   std::error_code error;
   const auto resolved = std::filesystem::weakly_canonical(file, error);
   const auto base = std::filesystem::weakly_canonical(root, error);
-  const auto [base_end, at] = std::mismatch(base.begin(), base.end(), resolved.begin(),
-                                            resolved.end());
+  const auto [base_end, at] =
+      std::mismatch(base.begin(), base.end(), resolved.begin(), resolved.end());
   if (error || base_end != base.end()) {
     return core::Error(core::ErrorCode::kInvalidArgument,
                        fmt::format("data file '{}' is outside the server's data folder",
@@ -75,8 +75,8 @@ api::BacktestOutcome outcome_of(const PaperSetup& setup, const engine::BacktestR
       .metrics = metrics,
       .report = object{{"metrics", metrics},
                        {"equity", equity},
-                       {"candles", setup.markets.empty() ? array{}
-                                                         : candles_json(setup.markets[0].candles)},
+                       {"candles",
+                        setup.markets.empty() ? array{} : candles_json(setup.markets[0].candles)},
                        {"trades", trades}},
   };
 }
@@ -84,8 +84,8 @@ api::BacktestOutcome outcome_of(const PaperSetup& setup, const engine::BacktestR
 }  // namespace
 
 api::BacktestRunner make_backtest_runner(std::filesystem::path data_dir) {
-  return [data_dir = std::move(data_dir)](
-             const std::string& toml) -> core::Result<api::BacktestOutcome> {
+  return [data_dir =
+              std::move(data_dir)](const std::string& toml) -> core::Result<api::BacktestOutcome> {
     SIGTRADER_TRY(engine::BacktestConfig config,
                   engine::parse_backtest_config(toml, "the posted config", data_dir));
     SIGTRADER_RETURN_IF_ERROR(check_paths(config, data_dir));
@@ -94,8 +94,7 @@ api::BacktestRunner make_backtest_runner(std::filesystem::path data_dir) {
     for (const PaperSetup::Market& market : setup.markets) {
       engine::MarketFeed feed;
       feed.candles = std::make_unique<market::SpanCandleSource>(
-          market.candles.candles, market.candles.timeframe, setup.backtest.from,
-          setup.backtest.to);
+          market.candles.candles, market.candles.timeframe, setup.backtest.from, setup.backtest.to);
       if (market.detail) {
         feed.detail = std::make_unique<market::SpanCandleSource>(
             market.detail->candles, market.detail->timeframe, setup.backtest.from,

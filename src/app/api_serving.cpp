@@ -38,8 +38,8 @@ core::Result<std::unique_ptr<api::ApiServer>> start_api_server(
   api::ApiServices services;
   services.open_store = [db_path]() -> core::Result<std::unique_ptr<storage::Store>> {
     SIGTRADER_TRY(auto store,
-                  storage::SqliteStore::open(db_path, storage::OpenOptions{.create_if_missing = false,
-                                                                           .migrate = false}));
+                  storage::SqliteStore::open(
+                      db_path, storage::OpenOptions{.create_if_missing = false, .migrate = false}));
     return std::unique_ptr<storage::Store>(std::move(store));
   };
   services.classifier = classifier;

@@ -5,11 +5,6 @@
 // channels' signals through the same run as `sigtrader run --mode paper`, in accelerated time,
 // with the posts arriving as the market reaches them. SIGINT or SIGTERM stops after the current
 // step and prints the summary; running it again resumes, --reset starts over.
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdint>
 #include <iostream>
 #include <memory>
@@ -19,17 +14,21 @@
 #include <utility>
 #include <vector>
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <spawn.h>
 #include <spdlog/spdlog.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "ai/model_registry.hpp"
+#include "app/api_key_issuing.hpp"
 #include "app/atomic_file.hpp"
 #include "app/classifier_loading.hpp"
 #include "app/commands.hpp"
 #include "app/demo_summary.hpp"
 #include "app/demo_workspace.hpp"
 #include "app/paper_run.hpp"
-#include "app/api_key_issuing.hpp"
 #include "app/report_error.hpp"
 #include "app/served_paper_run.hpp"
 #include "app/timed_post_feed.hpp"
@@ -226,10 +225,9 @@ void open_browser(const std::string& url) {
 
 // The demo user is an admin of its own demo: a fresh key is printed at every start (only its hash
 // is kept), and the dashboard serves on the demo's port.
-core::Result<std::unique_ptr<ServedPaperRun>> serve_demo(const config::Config& config,
-                                                         const DemoOptions& options,
-                                                         const signals::SignalClassifier& classifier,
-                                                         storage::SqliteStore& store) {
+core::Result<std::unique_ptr<ServedPaperRun>> serve_demo(
+    const config::Config& config, const DemoOptions& options,
+    const signals::SignalClassifier& classifier, storage::SqliteStore& store) {
   const core::LiveClock clock;
   auto user = store.find_user(kDemoUser);
   if (!user.ok() && user.error().code() == core::ErrorCode::kNotFound) {
@@ -242,10 +240,8 @@ core::Result<std::unique_ptr<ServedPaperRun>> serve_demo(const config::Config& c
   flags.port = options.port;
   SIGTRADER_TRY(auto served, ServedPaperRun::start(config, store.path(), flags, classifier, store,
                                                    std::string(kDemoUser)));
-  const std::string url =
-      fmt::format("http://{}:{}", config.api.host, served->server().port());
-  std::cout << fmt::format("Dashboard: {}\nAPI key (admin, paste it to log in): {}\n\n", url,
-                           key)
+  const std::string url = fmt::format("http://{}:{}", config.api.host, served->server().port());
+  std::cout << fmt::format("Dashboard: {}\nAPI key (admin, paste it to log in): {}\n\n", url, key)
             << std::flush;
   if (!options.no_browser) open_browser(url);
   return served;

@@ -14,9 +14,9 @@
 
 #include "app/message_import.hpp"
 #include "app/risk_setup.hpp"
+#include "app/stop_signals.hpp"
 #include "bus/event_log.hpp"
 #include "engine/pacer.hpp"
-#include "app/stop_signals.hpp"
 #include "market/candle_loader.hpp"
 #include "strategy/signal_follower.hpp"
 
@@ -293,6 +293,5 @@ core::Result<PaperRunResult> run_paper_session(const PaperRunRequest& request,
   }
   return result;
 }
-
 
 }  // namespace sigtrader::app

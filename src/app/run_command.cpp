@@ -6,19 +6,19 @@
 // `--mode live` needs exchange adapters, which do not exist yet: it says so and exits 2.
 #include <cstdint>
 #include <iostream>
-
-#include <fmt/format.h>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include <fmt/format.h>
+
 #include "app/classifier_loading.hpp"
 #include "app/commands.hpp"
-#include "app/served_paper_run.hpp"
 #include "app/effective_config.hpp"
 #include "app/paper_run.hpp"
 #include "app/report_error.hpp"
+#include "app/served_paper_run.hpp"
 #include "app/store_opening.hpp"
 #include "config/config.hpp"
 

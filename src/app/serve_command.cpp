@@ -52,7 +52,8 @@ int run_serve(const ServeOptions& options, CliContext& context) {
 
 void register_serve_command(CLI::App& app, CliContext& context) {
   auto options = std::make_shared<ServeOptions>();
-  CLI::App* serve = app.add_subcommand("serve", "Serve the HTTP API, WebSocket stream and dashboard");
+  CLI::App* serve =
+      app.add_subcommand("serve", "Serve the HTTP API, WebSocket stream and dashboard");
   serve->add_option("--host", options->flags.host, "Address to listen on (default: api.host)");
   serve->add_option("--port", options->flags.port, "Port (default: api.port; 0 picks a free one)");
   serve->add_option("--web", options->flags.web_dir, "The built dashboard folder (web/dist)");

@@ -40,9 +40,8 @@ void accept_next(HttpServer::State& state) {
         }
         ServerShared& shared = *state.shared;
         ++shared.counters.connections_accepted;
-        if (shared.stopping ||
-            shared.counters.connections_open.load() >=
-                static_cast<std::int64_t>(shared.options.max_connections)) {
+        if (shared.stopping || shared.counters.connections_open.load() >=
+                                   static_cast<std::int64_t>(shared.options.max_connections)) {
           ++shared.counters.connections_refused;
           boost::system::error_code ignored;
           socket.close(ignored);
@@ -65,8 +64,8 @@ core::Result<std::unique_ptr<HttpServer>> HttpServer::start(
     return Error(ErrorCode::kInvalidArgument, "the server needs at least one thread");
   }
   auto state = std::make_shared<State>();
-  state->shared = std::make_shared<ServerShared>(std::move(options), std::move(handler),
-                                                 std::move(websockets));
+  state->shared =
+      std::make_shared<ServerShared>(std::move(options), std::move(handler), std::move(websockets));
   const HttpServerOptions& opts = state->shared->options;
   boost::system::error_code error;
   const asio::ip::address address = asio::ip::make_address(opts.address, error);

@@ -74,13 +74,12 @@ void HttpSession::read() {
   parser_->body_limit(server_->options.max_body_bytes);
   parser_->header_limit(static_cast<std::uint32_t>(server_->options.max_header_bytes));
   // One deadline for the whole request: trickled bytes do not extend it.
-  stream_.expires_after(to_chrono(first_request_ ? server_->options.request_timeout
-                                                 : server_->options.idle_timeout));
+  stream_.expires_after(
+      to_chrono(first_request_ ? server_->options.request_timeout : server_->options.idle_timeout));
   reading_ = true;
-  http::async_read(stream_, buffer_, *parser_,
-                   [self = shared_from_this()](beast::error_code error, std::size_t) {
-                     self->on_read(error);
-                   });
+  http::async_read(
+      stream_, buffer_, *parser_,
+      [self = shared_from_this()](beast::error_code error, std::size_t) { self->on_read(error); });
 }
 
 void HttpSession::on_read(beast::error_code error) {
@@ -159,12 +158,12 @@ void HttpSession::refuse(int status, std::string_view message) {
 void HttpSession::write(std::shared_ptr<Response> response) {
   stream_.expires_after(to_chrono(server_->options.request_timeout));
   const bool keep_alive = response->keep_alive();
-  http::async_write(stream_, *response,
-                    [self = shared_from_this(), response, keep_alive](beast::error_code error,
-                                                                      std::size_t) {
-                      if (error || !keep_alive) return self->close();
-                      self->read();
-                    });
+  http::async_write(
+      stream_, *response,
+      [self = shared_from_this(), response, keep_alive](beast::error_code error, std::size_t) {
+        if (error || !keep_alive) return self->close();
+        self->read();
+      });
 }
 
 void HttpSession::close() {

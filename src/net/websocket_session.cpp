@@ -51,10 +51,8 @@ void WebSocketSession::accept(beast::http::request<beast::http::string_body> upg
   beast::get_lowest_layer(socket_).expires_never();
   socket_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
   socket_.read_message_max(server_->options.websocket_max_message_bytes);
-  socket_.async_accept(upgrade, [self = shared_from_this(),
-                                 request = std::move(request)](beast::error_code error) {
-    self->on_accept(error, request);
-  });
+  socket_.async_accept(upgrade, [self = shared_from_this(), request = std::move(request)](
+                                    beast::error_code error) { self->on_accept(error, request); });
 }
 
 void WebSocketSession::on_accept(beast::error_code error, const ServerRequest& request) {
@@ -107,10 +105,9 @@ bool WebSocketSession::send(std::string text) {
 void WebSocketSession::write() {
   writing_ = true;
   socket_.text(true);
-  socket_.async_write(asio::buffer(queue_.front()),
-                      [self = shared_from_this()](beast::error_code error, std::size_t) {
-                        self->on_write(error);
-                      });
+  socket_.async_write(
+      asio::buffer(queue_.front()),
+      [self = shared_from_this()](beast::error_code error, std::size_t) { self->on_write(error); });
 }
 
 void WebSocketSession::on_write(beast::error_code error) {
@@ -152,11 +149,10 @@ void WebSocketSession::close_now(std::uint16_t code, std::string reason) {
     return;
   }
   pending_close_.reset();
-  socket_.async_close(make_reason(code, reason),
-                      [self = shared_from_this()](beast::error_code) {
-                        // The read loop ends with the closed stream and calls finish().
-                        self->close_deadline_.cancel();
-                      });
+  socket_.async_close(make_reason(code, reason), [self = shared_from_this()](beast::error_code) {
+    // The read loop ends with the closed stream and calls finish().
+    self->close_deadline_.cancel();
+  });
 }
 
 void WebSocketSession::shutdown() {

@@ -368,7 +368,8 @@ struct ApiKeyRow {
 struct OperatorCommandRow {
   OperatorCommandId id;
   core::UserId user_id;
-  std::string kind;  // cancel_order | close_position | set_policy | resume_breaker | approve | reject
+  std::string
+      kind;  // cancel_order | close_position | set_policy | resume_breaker | approve | reject
   std::string args_json = "{}";
   std::string who;                 // the user name or key prefix that asked
   std::string status = "pending";  // pending | applied | failed
@@ -383,7 +384,7 @@ struct OperatorCommandRow {
 struct OrderQuery {
   core::UserId user;
   std::optional<std::string> client_prefix = std::nullopt;  // a paper session's "p<id>-"
-  bool open_only = false;  // new, accepted, partially filled
+  bool open_only = false;                                   // new, accepted, partially filled
   std::size_t limit = 100;
 };
 

@@ -46,7 +46,7 @@ class Store {
   // --- API keys ---
   // kAlreadyExists when the prefix is taken.
   virtual core::Result<ApiKeyRowId> insert_api_key(const ApiKeyRow& key) = 0;
-  virtual core::Result<ApiKeyRow> find_api_key(std::string_view prefix) = 0;  // kNotFound
+  virtual core::Result<ApiKeyRow> find_api_key(std::string_view prefix) = 0;          // kNotFound
   virtual core::Result<std::vector<ApiKeyRow>> list_api_keys(core::UserId user) = 0;  // by id
   virtual core::Status touch_api_key(ApiKeyRowId id, core::Timestamp used_at) = 0;
   // Revoked keys stay listed but no longer authenticate; kNotFound for an unknown prefix.
@@ -186,9 +186,11 @@ class Store {
                                                                    std::string_view venue) = 0;
   // A user's snapshots at a venue with from <= ts < to, oldest first. Past `limit` rows they are
   // thinned evenly (always keeping the last), so a long history still fits one chart.
-  virtual core::Result<std::vector<AccountSnapshotRow>> account_snapshots(
-      core::UserId user, std::string_view venue, core::Timestamp from, core::Timestamp to,
-      std::size_t limit) = 0;
+  virtual core::Result<std::vector<AccountSnapshotRow>> account_snapshots(core::UserId user,
+                                                                          std::string_view venue,
+                                                                          core::Timestamp from,
+                                                                          core::Timestamp to,
+                                                                          std::size_t limit) = 0;
   // A user's risk events with kind starting "decision_" whose details name this channel and
   // message (details_json.channel, details_json.message_id), oldest first.
   virtual core::Result<std::vector<RiskEventRow>> decisions_for_message(

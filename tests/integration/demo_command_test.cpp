@@ -38,7 +38,8 @@ struct DemoState {
 class DemoCommand : public integration::SigtraderProcessTest {
  protected:
   integration::ProcessResult demo(std::vector<std::string> extra) const {
-    std::vector<std::string> args = {"demo", "--dir", "demo", "--no-browser", "--port", "0", "--speed", "0"};
+    std::vector<std::string> args = {"demo",   "--dir", "demo",    "--no-browser",
+                                     "--port", "0",     "--speed", "0"};
     args.insert(args.end(), extra.begin(), extra.end());
     return run(args);
   }
@@ -157,7 +158,8 @@ TEST_F(DemoCommand, AnotherSeedOnAnExistingDemoNeedsReset) {
 
 TEST_F(DemoCommand, SigintStopsAfterTheCurrentStepWithASummaryAndTheRunResumes) {
   // The default speed: a 15-minute candle every 1.6 s, so the run is waiting when SIGINT comes.
-  const pid_t pid = integration::spawn_sigtrader(dir_, {"demo", "--dir", "demo", "--no-browser", "--port", "0"});
+  const pid_t pid =
+      integration::spawn_sigtrader(dir_, {"demo", "--dir", "demo", "--no-browser", "--port", "0"});
   bool stepped = false;
   for (int attempt = 0; attempt < 600 && !stepped; ++attempt) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));

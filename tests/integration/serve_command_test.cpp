@@ -53,14 +53,14 @@ TEST_F(ServeCommand, AKeyFromUsersAddWorksAgainstTheServedApiUntilRevoked) {
   ASSERT_NE(host, std::string::npos) << *banner;
   const auto server_port = static_cast<std::uint16_t>(std::stoi(banner->substr(host + 10)));
 
-  const auto me = test_support::raw_request(server_port, "GET", "/api/v1/me",
-                                            "X-API-Key: " + first + "\r\n");
+  const auto me =
+      test_support::raw_request(server_port, "GET", "/api/v1/me", "X-API-Key: " + first + "\r\n");
   EXPECT_EQ(me.status, 200);
   EXPECT_THAT(me.body, HasSubstr(R"("user":"alice","role":"admin")"));
-  EXPECT_EQ(test_support::raw_request(server_port, "GET", "/api/v1/me",
-                                      "X-API-Key: " + second + "\r\n")
-                .status,
-            401);
+  EXPECT_EQ(
+      test_support::raw_request(server_port, "GET", "/api/v1/me", "X-API-Key: " + second + "\r\n")
+          .status,
+      401);
   EXPECT_EQ(test_support::raw_request(server_port, "GET", "/readyz").status, 200);
   EXPECT_EQ(stop_and_wait(pid), 0) << read_text(dir_ / "spawned.err");
   // Nothing secret reached the log.
@@ -84,8 +84,8 @@ TEST_F(ServeCommand, RunsAPostedBacktestAndRefusesDataOutsideTheDataFolder) {
   write_file("secret.csv", candles);
   write_file("sigtrader.toml", "[general]\ndata_dir = \"data\"\n");
   const std::string key = key_in(run({"users", "add", "tess", "--db", "api.db"}).out);
-  const pid_t pid =
-      spawn_sigtrader(dir_, {"serve", "--port", "0", "--db", "api.db", "--config", "sigtrader.toml"});
+  const pid_t pid = spawn_sigtrader(
+      dir_, {"serve", "--port", "0", "--db", "api.db", "--config", "sigtrader.toml"});
   const auto banner = wait_for_output(dir_, "sigtrader API on http://", std::chrono::seconds(30));
   ASSERT_TRUE(banner) << read_text(dir_ / "spawned.err");
   const auto port =
@@ -96,10 +96,9 @@ TEST_F(ServeCommand, RunsAPostedBacktestAndRefusesDataOutsideTheDataFolder) {
         data_file +
         "\"\ntick_size = \"1\"\nstep_size = \"0.001\"\n[strategy]\nname = \"ema_cross\"\n"
         "[strategy.params]\nfast = 3\nslow = 8\n";
-    return test_support::raw_request(
-        port, "POST", "/api/v1/backtests",
-        "X-API-Key: " + key + "\r\nContent-Type: application/json\r\n",
-        boost::json::serialize(boost::json::object{{"config", toml}}));
+    return test_support::raw_request(port, "POST", "/api/v1/backtests",
+                                     "X-API-Key: " + key + "\r\nContent-Type: application/json\r\n",
+                                     boost::json::serialize(boost::json::object{{"config", toml}}));
   };
   const auto wait_done = [&](const std::string& id) {
     boost::json::object backtest;
@@ -114,8 +113,8 @@ TEST_F(ServeCommand, RunsAPostedBacktestAndRefusesDataOutsideTheDataFolder) {
   };
   const auto accepted = post("BTC-1h.csv");
   ASSERT_EQ(accepted.status, 202) << accepted.body;
-  const std::string id = std::to_string(
-      boost::json::parse(accepted.body).at("backtest").at("id").as_int64());
+  const std::string id =
+      std::to_string(boost::json::parse(accepted.body).at("backtest").at("id").as_int64());
   const boost::json::object done = wait_done(id);
   ASSERT_EQ(std::string(done.at("status").as_string()), "finished") << boost::json::serialize(done);
   const auto& report = done.at("report").as_object();
@@ -127,8 +126,8 @@ TEST_F(ServeCommand, RunsAPostedBacktestAndRefusesDataOutsideTheDataFolder) {
 
   const auto outside = post("../secret.csv");
   ASSERT_EQ(outside.status, 202) << outside.body;
-  const boost::json::object refused = wait_done(std::to_string(
-      boost::json::parse(outside.body).at("backtest").at("id").as_int64()));
+  const boost::json::object refused = wait_done(
+      std::to_string(boost::json::parse(outside.body).at("backtest").at("id").as_int64()));
   EXPECT_EQ(std::string(refused.at("status").as_string()), "failed");
   EXPECT_THAT(boost::json::serialize(refused), HasSubstr("outside the server's data folder"));
   EXPECT_EQ(stop_and_wait(pid), 0);

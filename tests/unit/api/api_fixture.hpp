@@ -6,6 +6,7 @@
 #include <string>
 
 #include <fmt/format.h>
+
 #include <gtest/gtest.h>
 
 #include "api/api_keys.hpp"
@@ -46,7 +47,9 @@ class ApiFixture : public ::testing::Test {
   }
   std::uint16_t port() const { return server_->port(); }
   core::Timestamp now() const { return core::Timestamp::from_seconds(1'700'000'000); }
-  static core::Timestamp day(int n) { return core::Timestamp::from_seconds(86'400LL * (19'000 + n)); }
+  static core::Timestamp day(int n) {
+    return core::Timestamp::from_seconds(86'400LL * (19'000 + n));
+  }
 
   core::UserId add_user(const std::string& name, const std::string& role, std::string& key_out) {
     auto user = store_->create_user(name, now());
@@ -73,18 +76,19 @@ class ApiFixture : public ::testing::Test {
     session.updated_at = now();
     const auto id = store_->create_paper_session(session);
     ASSERT_TRUE(id.ok()) << id.error().message();
-    ASSERT_TRUE(store_
-                    ->checkpoint_paper_session(
-                        *id, storage::PaperCheckpoint{
-                                 .instant = now(),
-                                 .steps = 10,
-                                 .state_json =
-                                     R"({"positions":[{"symbol":"BTC/USDT","quantity":"0.1",)"
-                                     R"("average_entry":"58000","realized_pnl":"0","fees":"0",)"
-                                     R"("mark":"60000","unrealized_pnl":"200"}],)"
-                                     R"("risk":{"policy":"moderate","breaker":{"state":"closed"}}})",
-                                 .updated_at = now()})
-                    .ok());
+    ASSERT_TRUE(
+        store_
+            ->checkpoint_paper_session(
+                *id,
+                storage::PaperCheckpoint{
+                    .instant = now(),
+                    .steps = 10,
+                    .state_json = R"({"positions":[{"symbol":"BTC/USDT","quantity":"0.1",)"
+                                  R"("average_entry":"58000","realized_pnl":"0","fees":"0",)"
+                                  R"("mark":"60000","unrealized_pnl":"200"}],)"
+                                  R"("risk":{"policy":"moderate","breaker":{"state":"closed"}}})",
+                    .updated_at = now()})
+            .ok());
     session_ = *id;
   }
 
@@ -120,9 +124,9 @@ class ApiFixture : public ::testing::Test {
   }
   test_support::RawResponse send(const std::string& method, const std::string& target,
                                  const std::string& key, const std::string& body = {}) {
-    return test_support::raw_request(
-        port(), method, target,
-        "X-API-Key: " + key + "\r\nContent-Type: application/json\r\n", body);
+    return test_support::raw_request(port(), method, target,
+                                     "X-API-Key: " + key + "\r\nContent-Type: application/json\r\n",
+                                     body);
   }
 
   testing::TempDir dir_;

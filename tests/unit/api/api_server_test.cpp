@@ -3,6 +3,7 @@
 #include "api/api_server.hpp"
 
 #include <boost/json/parse.hpp>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -11,10 +12,10 @@
 namespace sigtrader::api {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::Not;
 using test_support::raw_request;
 using test_support::RawResponse;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 boost::json::value json_of(const RawResponse& response) {
   return boost::json::parse(response.body);

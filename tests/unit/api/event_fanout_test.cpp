@@ -1,12 +1,12 @@
 // 500 WebSocket subscribers of one user, each receiving every event published, in order, while
 // publish() returns at once (the engine's thread never waits for a client).
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <sys/resource.h>
 
 #include <gtest/gtest.h>
 
@@ -37,8 +37,8 @@ TEST_F(ApiFixture, FiveHundredSubscribersEachReceiveEveryEventInOrder) {
     ASSERT_NE(client->receive(std::chrono::seconds(10)), std::nullopt);
   ASSERT_EQ(server_->events().clients(), static_cast<std::size_t>(kClients));
   for (int n = 0; n < kEvents; ++n) {
-    const std::size_t sent = server_->events().publish(alice_, "fill", core::Timestamp::from_ms(n),
-                                                       {{"n", n}});
+    const std::size_t sent =
+        server_->events().publish(alice_, "fill", core::Timestamp::from_ms(n), {{"n", n}});
     EXPECT_EQ(sent, static_cast<std::size_t>(kClients));
   }
   for (int i = 0; i < kClients; ++i) {

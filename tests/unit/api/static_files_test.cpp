@@ -36,7 +36,8 @@ TEST_F(StaticFilesTest, ServesIndexAtTheRootAndAssetsWithTheirTypes) {
   bool immutable = false;
   for (const auto& [name, value] : script->headers) {
     typed = typed || (name == "Content-Type" && value == "text/javascript; charset=utf-8");
-    immutable = immutable || (name == "Cache-Control" && value.find("immutable") != std::string::npos);
+    immutable =
+        immutable || (name == "Cache-Control" && value.find("immutable") != std::string::npos);
   }
   EXPECT_TRUE(typed);
   EXPECT_TRUE(immutable);

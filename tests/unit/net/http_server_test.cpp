@@ -58,8 +58,7 @@ TEST(HttpServer, RefusesABodyOverTheLimitWith413AndKeepsServing) {
   HttpServerOptions options;
   options.max_body_bytes = 100;
   auto server = start_server(options);
-  const auto response =
-      raw_request(server->port(), "POST", "/upload", "", std::string(101, 'x'));
+  const auto response = raw_request(server->port(), "POST", "/upload", "", std::string(101, 'x'));
   EXPECT_EQ(response.status, 413);
   EXPECT_THAT(response.body, HasSubstr("larger than 100 bytes"));
   EXPECT_EQ(raw_request(server->port(), "POST", "/upload", "", std::string(100, 'x')).status, 200);
