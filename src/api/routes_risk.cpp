@@ -1,6 +1,8 @@
 // /api/v1/risk: the policy and breaker of the caller's running engine (from its last checkpoint),
 // the limits in force, recent risk events; switching the policy and resuming the breaker are
 // operator commands the engine applies before its next step.
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "api/api_response.hpp"
@@ -103,9 +105,44 @@ net::ServerResponse resume_breaker(RequestContext& context, const RouteServices&
   return queue_command(context, services.clock, "resume_breaker", object{});
 }
 
+// The signals the engine queued for a person (below risk.approval_floor's confidence), as of its
+// last step.
+net::ServerResponse approvals(RequestContext& context) {
+  const auto account = active_account(context);
+  const boost::json::object* risk = risk_block(account);
+  boost::json::value list = boost::json::array{};
+  if (risk) {
+    if (const auto it = risk->find("approvals"); it != risk->end() && it->value().is_array()) {
+      list = it->value();
+    }
+  }
+  return json_response(200, object{{"approvals", list}});
+}
+
+net::ServerResponse answer(RequestContext& context, const RouteServices& services, bool approve) {
+  const std::string& text = context.path.at("id");
+  std::uint64_t id = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc{} || end != text.data() + text.size() || id == 0) {
+    return error_response(400, "an approval id is a positive number");
+  }
+  if (!active_account(context)) {
+    return error_response(409, "no engine runs for this user: start `sigtrader run` first");
+  }
+  // Whether it still waits is the engine's to say when it applies the command (it may expire
+  // in between): the command's result tells.
+  return queue_command(context, services.clock, approve ? "approve" : "reject",
+                       object{{"approval_id", id}});
+}
+
 }  // namespace
 
 void add_risk_routes(Router& router, const RouteServices& services) {
+  router.add({"GET", "/api/v1/approvals", Role::kViewer, approvals});
+  router.add({"POST", "/api/v1/approvals/{id}/approve", Role::kTrader,
+              [&services](RequestContext& context) { return answer(context, services, true); }});
+  router.add({"POST", "/api/v1/approvals/{id}/reject", Role::kTrader,
+              [&services](RequestContext& context) { return answer(context, services, false); }});
   router.add({"GET", "/api/v1/risk", Role::kViewer,
               [&services](RequestContext& context) { return risk_state(context, services); }});
   router.add({"GET", "/api/v1/risk/policy", Role::kViewer,

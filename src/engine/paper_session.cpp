@@ -346,12 +346,29 @@ std::string PaperSession::state_json() const {
     const auto instant = [](const std::optional<core::Timestamp>& at) {
       return at ? boost::json::value(at->to_iso8601()) : boost::json::value(nullptr);
     };
+    // Signals waiting for a person, so that the API can show them and take the answer.
+    boost::json::array approvals;
+    for (const risk::PendingApproval& pending : strategy_.risk->pending_approvals()) {
+      approvals.push_back(boost::json::object{
+          {"id", pending.id.value()},
+          {"symbol", pending.symbol.to_string()},
+          {"side", core::to_string(pending.request.side)},
+          {"channel", pending.request.channel.str()},
+          {"confidence", pending.request.confidence},
+          {"entry", pending.request.entry.to_string()},
+          {"quantity", pending.quantity.to_string()},
+          {"reason", pending.reason},
+          {"queued_at", pending.queued_at.to_iso8601()},
+          {"expires_at", pending.expires_at.to_iso8601()},
+      });
+    }
     state["risk"] = boost::json::object{
         {"policy", risk->policy},
         {"breaker", boost::json::object{{"state", risk->breaker},
                                         {"reason", risk->breaker_reason},
                                         {"since", instant(risk->breaker_since)},
                                         {"closes_at", instant(risk->breaker_closes_at)}}},
+        {"approvals", std::move(approvals)},
     };
   }
   return boost::json::serialize(state);

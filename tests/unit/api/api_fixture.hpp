@@ -86,7 +86,8 @@ class ApiFixture : public ::testing::Test {
                     .state_json = R"({"positions":[{"symbol":"BTC/USDT","quantity":"0.1",)"
                                   R"("average_entry":"58000","realized_pnl":"0","fees":"0",)"
                                   R"("mark":"60000","unrealized_pnl":"200"}],)"
-                                  R"("risk":{"policy":"moderate","breaker":{"state":"closed"}}})",
+                                  R"("risk":{"policy":"moderate","breaker":{"state":"closed"},)"
+                                  R"("approvals":[{"id":7,"symbol":"SOL/USDT","side":"long"}]}})",
                     .updated_at = now()})
             .ok());
     session_ = *id;

@@ -80,6 +80,24 @@ TEST_F(ApiFixture, RolesDecideWhoMaySwitchThePolicy) {
   EXPECT_EQ(send("PUT", "/api/v1/risk/policy", admin_key_, R"({"policy":"yolo"})").status, 422);
 }
 
+TEST_F(ApiFixture, QueuedSignalsAreListedAndAnsweredAsCommands) {
+  add_paper_session(alice_);
+  start();
+  const auto listed = get("/api/v1/approvals", alice_key_);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  const auto approvals = json_of(listed).at("approvals").as_array();
+  ASSERT_EQ(approvals.size(), 1U);
+  EXPECT_EQ(std::string(approvals[0].at("symbol").as_string()), "SOL/USDT");
+  EXPECT_EQ(send("POST", "/api/v1/approvals/7/approve", viewer_key_).status, 403);
+  const auto approved = send("POST", "/api/v1/approvals/7/approve", alice_key_);
+  ASSERT_EQ(approved.status, 202) << approved.body;
+  EXPECT_EQ(std::string(json_of(approved).at("command").at("kind").as_string()), "approve");
+  EXPECT_EQ(send("POST", "/api/v1/approvals/x/reject", alice_key_).status, 400);
+  const auto pending = store_->pending_operator_commands(alice_, 10);
+  ASSERT_EQ(pending->size(), 1U);
+  EXPECT_EQ(pending->front().args_json, R"({"approval_id":7})");
+}
+
 TEST_F(ApiFixture, EveryQueryIsScopedToTheCallersUser) {
   add_paper_session(alice_);
   add_open_order(alice_, "p1-1000-1");
