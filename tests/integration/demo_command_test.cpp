@@ -160,19 +160,7 @@ TEST_F(DemoCommand, SigintStopsAfterTheCurrentStepWithASummaryAndTheRunResumes) 
   // The default speed: a 15-minute candle every 1.6 s, so the run is waiting when SIGINT comes.
   const pid_t pid =
       integration::spawn_sigtrader(dir_, {"demo", "--dir", "demo", "--no-browser", "--port", "0"});
-  bool stepped = false;
-  for (int attempt = 0; attempt < 600 && !stepped; ++attempt) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    if (!std::filesystem::exists(dir_ / "demo" / "sigtrader.db")) continue;
-    auto store = storage::SqliteStore::open((dir_ / "demo" / "sigtrader.db").string(),
-                                            storage::OpenOptions{.create_if_missing = false,
-                                                                 .migrate = false,
-                                                                 .busy_timeout_ms = 5000,
-                                                                 .clock = nullptr});
-    if (!store.ok()) continue;
-    auto session = (*store)->find_paper_session(storage::PaperSessionId(1));
-    stepped = session.ok() && session->steps >= 1;
-  }
+  const bool stepped = integration::wait_for_first_paper_step(dir_ / "demo" / "sigtrader.db");
   ASSERT_TRUE(stepped) << "the demo stored no step within 30 s";
   ASSERT_EQ(kill(pid, SIGINT), 0);
   int status = 0;

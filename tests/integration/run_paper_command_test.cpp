@@ -187,18 +187,7 @@ TEST_F(RunPaperCommand, StoppedBySigtermWhileWaitingAndRunAgainItEndsAsAnUninter
   const pid_t pid =
       integration::spawn_sigtrader(dir_, {"run", "--mode", "paper", "--config", config});
   // Wait (bounded) until the first step is stored, then stop it.
-  bool stepped = false;
-  for (int attempt = 0; attempt < 600 && !stepped; ++attempt) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    auto store = storage::SqliteStore::open((dir_ / "b.db").string(),
-                                            storage::OpenOptions{.create_if_missing = false,
-                                                                 .migrate = false,
-                                                                 .busy_timeout_ms = 5000,
-                                                                 .clock = nullptr});
-    if (!store.ok()) continue;
-    auto session = (*store)->find_paper_session(storage::PaperSessionId(1));
-    stepped = session.ok() && session->steps >= 1;
-  }
+  const bool stepped = integration::wait_for_first_paper_step(dir_ / "b.db");
   ASSERT_TRUE(stepped) << "the paper run stored no step within 30 s";
   ASSERT_EQ(kill(pid, SIGTERM), 0);
   int status = 0;

@@ -20,6 +20,8 @@
 
 #include <gtest/gtest.h>
 
+#include "storage/sqlite_store.hpp"
+
 extern char** environ;
 
 namespace sigtrader::integration {
@@ -67,6 +69,24 @@ inline std::optional<std::string> wait_for_output(const std::filesystem::path& d
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   return std::nullopt;
+}
+
+// Polls the database at `db` until paper session 1 has stored a step (bounded, 30 s); false when
+// it never did.
+inline bool wait_for_first_paper_step(const std::filesystem::path& db) {
+  for (int attempt = 0; attempt < 600; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (!std::filesystem::exists(db)) continue;
+    auto store =
+        storage::SqliteStore::open(db.string(), storage::OpenOptions{.create_if_missing = false,
+                                                                     .migrate = false,
+                                                                     .busy_timeout_ms = 5000,
+                                                                     .clock = nullptr});
+    if (!store.ok()) continue;
+    auto session = (*store)->find_paper_session(storage::PaperSessionId(1));
+    if (session.ok() && session->steps >= 1) return true;
+  }
+  return false;
 }
 
 // Sends SIGTERM and waits; the exit code, or -1 when it ended by a signal.
