@@ -470,7 +470,13 @@ core::Result<PaperRunEnd> run_paper(PaperSession& session, const PaperRunOptions
     }
     const core::Duration until_poll = options.poll_interval - (wall.now() - last_poll);
     if (!pacer.wait_until(*next, std::max(until_poll, kShortestWait))) {
-      if (!stop_requested()) SIGTRADER_RETURN_IF_ERROR(poll());
+      if (!stop_requested()) {
+        SIGTRADER_RETURN_IF_ERROR(poll());
+        // A person's cancel or close should not wait for the next candle of a slow run. Applied
+        // now, a command is recorded at the current step count, exactly where a replay applies
+        // it again (before the next step, at the same simulated instant).
+        SIGTRADER_RETURN_IF_ERROR(session.apply_commands());
+      }
       continue;
     }
     if (options.before_step) {

@@ -35,7 +35,12 @@ void accept_next(HttpServer::State& state) {
       asio::make_strand(state.io), [&state](boost::system::error_code error, tcp::socket socket) {
         if (error) {
           if (!state.acceptor.is_open()) return;  // stopped
-          accept_next(state);
+          // Out of descriptors (EMFILE) and the like: accepting again at once would spin; wait
+          // for connections to close.
+          state.accept_backoff.expires_after(std::chrono::milliseconds(50));
+          state.accept_backoff.async_wait([&state](boost::system::error_code) {
+            if (state.acceptor.is_open()) accept_next(state);
+          });
           return;
         }
         ServerShared& shared = *state.shared;
@@ -112,6 +117,7 @@ void HttpServer::stop(core::Duration grace) {
   asio::post(state.io, [&state] {
     boost::system::error_code ignored;
     state.acceptor.close(ignored);
+    state.accept_backoff.cancel();
   });
   std::vector<std::shared_ptr<ServerConnection>> open;
   {

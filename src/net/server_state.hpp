@@ -16,6 +16,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include "net/http_server.hpp"
 
@@ -70,6 +71,7 @@ struct HttpServer::State {
   std::shared_ptr<ServerShared> shared;
   boost::asio::io_context io;
   boost::asio::ip::tcp::acceptor acceptor{io};
+  boost::asio::steady_timer accept_backoff{io};
   std::vector<std::thread> threads;
 };
 
