@@ -175,6 +175,42 @@ net::ServerResponse ApiServer::readiness() {
                                           });
 }
 
+// The key from X-API-Key, or from "Authorization: Bearer <key>" (what a Prometheus scrape config
+// sends), checked and charged to the key's rate limit.
+std::optional<Caller> ApiServer::authenticate(const net::ServerRequest& request,
+                                              net::ServerResponse& refusal) {
+  std::optional<std::string> key = request.header("X-API-Key");
+  if (!key) {
+    constexpr std::string_view kBearer = "Bearer ";
+    if (const auto authorization = request.header("Authorization");
+        authorization && authorization->starts_with(kBearer)) {
+      key = authorization->substr(kBearer.size());
+    }
+  }
+  if (!key) {
+    refusal = error_response(401, "missing X-API-Key header");
+    return std::nullopt;
+  }
+  auto caller = authenticator_.authenticate(*key);
+  if (!caller.ok()) {
+    if (caller.error().code() == core::ErrorCode::kInvalidArgument ||
+        caller.error().code() == core::ErrorCode::kNotFound) {
+      refusal = error_response(401, caller.error().message());
+    } else {
+      spdlog::error("api: checking a key: {}", caller.error().message());
+      refusal = error_response(503, "cannot check the API key now");
+    }
+    return std::nullopt;
+  }
+  const RateLimiter::Verdict verdict = key_limiter_.take(caller->key_prefix);
+  if (!verdict.allowed) {
+    refusal = error_response(429, "too many requests for this API key");
+    refusal.set_header("Retry-After", seconds_header(verdict.retry_after));
+    return std::nullopt;
+  }
+  return std::move(*caller);
+}
+
 net::ServerResponse ApiServer::route(const net::ServerRequest& request, std::string& route_name) {
   if (request.path == "/livez") {
     route_name = "/livez";
@@ -186,6 +222,8 @@ net::ServerResponse ApiServer::route(const net::ServerRequest& request, std::str
   }
   if (request.path == "/metrics") {
     route_name = "/metrics";
+    net::ServerResponse refusal;
+    if (!authenticate(request, refusal)) return refusal;
     net::ServerResponse response;
     response.set_header("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
     response.body = metrics_.render();
@@ -214,23 +252,9 @@ net::ServerResponse ApiServer::route(const net::ServerRequest& request, std::str
   }
   const Router::Match match = router_.match(request.method, request.path);
   if (match.route) route_name = match.route->pattern;
-  const auto key = request.header("X-API-Key");
-  if (!key) return error_response(401, "missing X-API-Key header");
-  auto caller = authenticator_.authenticate(*key);
-  if (!caller.ok()) {
-    if (caller.error().code() == core::ErrorCode::kInvalidArgument ||
-        caller.error().code() == core::ErrorCode::kNotFound) {
-      return error_response(401, caller.error().message());
-    }
-    spdlog::error("api: checking a key: {}", caller.error().message());
-    return error_response(503, "cannot check the API key now");
-  }
-  const RateLimiter::Verdict verdict = key_limiter_.take(caller->key_prefix);
-  if (!verdict.allowed) {
-    net::ServerResponse response = error_response(429, "too many requests for this API key");
-    response.set_header("Retry-After", seconds_header(verdict.retry_after));
-    return response;
-  }
+  net::ServerResponse refusal;
+  const std::optional<Caller> caller = authenticate(request, refusal);
+  if (!caller) return refusal;
   if (!match.route) {
     if (match.allowed.empty()) return error_response(404, "no such endpoint");
     std::string allow;

@@ -76,6 +76,8 @@ class ApiServer {
   net::ServerResponse handle(const net::ServerRequest& request);
   net::ServerResponse route(const net::ServerRequest& request, std::string& route_name);
   net::ServerResponse readiness();
+  std::optional<Caller> authenticate(const net::ServerRequest& request,
+                                     net::ServerResponse& refusal);
   void add_headers(const net::ServerRequest& request, net::ServerResponse& response) const;
   void declare_metrics();
 

@@ -192,6 +192,18 @@ TEST_F(ApiFixture, BadBodiesAreRefusedWithTheRightStatus) {
   const auto wrong_method = send("POST", "/api/v1/orders", admin_key_, "{}");
   EXPECT_EQ(wrong_method.status, 405);
   EXPECT_EQ(wrong_method.header("allow"), "GET");
+  // A path that tries to leave the dashboard's folder, through the server as sent.
+  dir_.write("index.html", "<html></html>");
+  std::filesystem::create_directories(dir_.path() / "web");
+  dir_.write("web/index.html", "<html>dashboard</html>");
+  options_.web_root = dir_.path() / "web";
+  restart();
+  EXPECT_EQ(raw_request(port(), "GET", "/").body, "<html>dashboard</html>");
+  for (const char* target : {"/../api.db", "/%2e%2e/%2e%2e/etc/passwd", "/..%2Fapi.db"}) {
+    const auto traversal = raw_request(port(), "GET", target);
+    EXPECT_EQ(traversal.status, 400) << target;
+    EXPECT_EQ(traversal.body.find("SQLite"), std::string::npos) << target;
+  }
   // ...and the server still serves.
   EXPECT_EQ(raw_request(port(), "GET", "/livez").status, 200);
 }
@@ -200,7 +212,10 @@ TEST_F(ApiFixture, MetricsCountRequestsByRouteAndStatus) {
   start();
   get("/api/v1/me", alice_key_);
   get("/api/v1/me", "nonsense");
-  const auto metrics = raw_request(port(), "GET", "/metrics");
+  // Metrics need a key too; a scraper sends it as a bearer token.
+  EXPECT_EQ(raw_request(port(), "GET", "/metrics").status, 401);
+  const auto metrics =
+      raw_request(port(), "GET", "/metrics", "Authorization: Bearer " + viewer_key_ + "\r\n");
   ASSERT_EQ(metrics.status, 200);
   EXPECT_THAT(metrics.body, HasSubstr("sigtrader_http_requests_total{route=\"/api/v1/me\","
                                       "method=\"GET\",status=\"200\"} 1"));
