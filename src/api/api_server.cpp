@@ -48,7 +48,9 @@ ApiServer::ApiServer(ApiOptions options, ApiServices services,
       ip_limiter_(options_.ip_rate, options_.ip_burst, *clock_),
       backtests_(store_, services_.backtest_runner, services_.reports_dir, *clock_),
       static_files_(options_.web_root),
-      events_(std::make_shared<EventStream>(authenticator_, metrics_)) {
+      events_(std::make_shared<EventStream>(
+          authenticator_, metrics_,
+          [this](const net::ServerRequest& upgrade) { return admit_stream(upgrade); })) {
   declare_metrics();
   route_services_ =
       std::make_unique<RouteServices>(RouteServices{.clock = *clock_,
@@ -127,18 +129,40 @@ void ApiServer::declare_metrics() {
   });
 }
 
+std::optional<net::ServerResponse> ApiServer::refuse_address(const net::ServerRequest& request) {
+  const RateLimiter::Verdict address = ip_limiter_.take(request.remote_address);
+  if (address.allowed) return std::nullopt;
+  net::ServerResponse response = error_response(429, "too many requests from this address");
+  response.set_header("Retry-After", seconds_header(address.retry_after));
+  return response;
+}
+
 net::ServerResponse ApiServer::handle(const net::ServerRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   std::string route_name = "unmatched";
   net::ServerResponse response;
-  const RateLimiter::Verdict address = ip_limiter_.take(request.remote_address);
-  if (!address.allowed) {
+  if (auto refusal = refuse_address(request)) {
     route_name = "rate_limited";
-    response = error_response(429, "too many requests from this address");
-    response.set_header("Retry-After", seconds_header(address.retry_after));
+    response = std::move(*refusal);
   } else {
     response = route(request, route_name);
   }
+  finish(request, route_name, response, started);
+  return response;
+}
+
+// Each connection to the stream costs its address a request, so a client cannot get around the
+// address's limit (or guess keys in the first message) by opening streams.
+std::optional<net::ServerResponse> ApiServer::admit_stream(const net::ServerRequest& upgrade) {
+  const auto started = std::chrono::steady_clock::now();
+  auto refusal = refuse_address(upgrade);
+  if (refusal) finish(upgrade, "rate_limited", *refusal, started);
+  return refusal;
+}
+
+void ApiServer::finish(const net::ServerRequest& request, const std::string& route_name,
+                       net::ServerResponse& response,
+                       std::chrono::steady_clock::time_point started) {
   add_headers(request, response);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -146,7 +170,6 @@ net::ServerResponse ApiServer::handle(const net::ServerRequest& request) {
                                                  {"method", request.method},
                                                  {"status", std::to_string(response.status)}});
   metrics_.observe("sigtrader_http_request_duration_seconds", {{"route", route_name}}, seconds);
-  return response;
 }
 
 void ApiServer::add_headers(const net::ServerRequest& request,

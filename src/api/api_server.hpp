@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -74,6 +75,12 @@ class ApiServer {
  private:
   ApiServer(ApiOptions options, ApiServices services, std::unique_ptr<storage::Store> store);
   net::ServerResponse handle(const net::ServerRequest& request);
+  std::optional<net::ServerResponse> admit_stream(const net::ServerRequest& upgrade);
+  // A 429 when the request's address is over its rate limit (and charges it otherwise).
+  std::optional<net::ServerResponse> refuse_address(const net::ServerRequest& request);
+  // Headers, then the request counted and timed under its route.
+  void finish(const net::ServerRequest& request, const std::string& route_name,
+              net::ServerResponse& response, std::chrono::steady_clock::time_point started);
   net::ServerResponse route(const net::ServerRequest& request, std::string& route_name);
   net::ServerResponse readiness();
   std::optional<Caller> authenticate(const net::ServerRequest& request,

@@ -1,5 +1,7 @@
 #include "api/event_stream.hpp"
 
+#include <utility>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -23,8 +25,13 @@ std::set<std::string, std::less<>> all_topics() {
 
 }  // namespace
 
-EventStream::EventStream(Authenticator& authenticator, Metrics& metrics)
-    : authenticator_(authenticator), metrics_(metrics) {}
+EventStream::EventStream(Authenticator& authenticator, Metrics& metrics, Admission admission)
+    : authenticator_(authenticator), metrics_(metrics), admission_(std::move(admission)) {}
+
+std::optional<net::ServerResponse> EventStream::admit(const net::ServerRequest& upgrade) {
+  if (!admission_) return std::nullopt;
+  return admission_(upgrade);
+}
 
 void EventStream::on_open(const std::shared_ptr<net::WebSocketConnection>& connection,
                           const net::ServerRequest&) {

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -28,7 +30,12 @@ class EventStream : public net::WebSocketHandler {
   static constexpr std::string_view kTopics[] = {"signal",   "decision", "order", "fill",
                                                  "position", "risk",     "equity"};
 
-  EventStream(Authenticator& authenticator, Metrics& metrics);
+  // Decides whether an upgrade may open a stream at all (a response refuses it).
+  using Admission = std::function<std::optional<net::ServerResponse>(const net::ServerRequest&)>;
+
+  EventStream(Authenticator& authenticator, Metrics& metrics, Admission admission = {});
+
+  std::optional<net::ServerResponse> admit(const net::ServerRequest& upgrade) override;
 
   void on_open(const std::shared_ptr<net::WebSocketConnection>& connection,
                const net::ServerRequest& upgrade) override;
@@ -59,6 +66,7 @@ class EventStream : public net::WebSocketHandler {
 
   Authenticator& authenticator_;
   Metrics& metrics_;
+  Admission admission_;
   mutable std::mutex mutex_;
   std::map<std::uint64_t, Client> clients_;
 };

@@ -111,6 +111,9 @@ void HttpSession::on_read(beast::error_code error) {
     const ServerRequest upgrade = to_server_request(request, remote_address_);
     if (server_->websockets && !server_->options.websocket_path.empty() &&
         upgrade.path == server_->options.websocket_path) {
+      if (auto refusal = server_->websockets->admit(upgrade)) {
+        return respond(request, std::move(*refusal), false);
+      }
       handed_over_ = true;
       auto session = std::make_shared<WebSocketSession>(std::move(stream_), server_);
       session->accept(std::move(request), upgrade);
@@ -130,14 +133,23 @@ void HttpSession::answer(const Request& request) {
     spdlog::error("http: {} {}: the handler threw: {}", in.method, in.path, failure.what());
     out = server_->error_response(500, "internal error");
   }
+  respond(request, std::move(out), request.keep_alive());
+}
+
+void HttpSession::respond(const Request& request, ServerResponse out, bool keep_alive) {
   auto response = std::make_shared<Response>();
   response->version(request.version());
   response->result(static_cast<unsigned>(out.status));
   for (auto& [name, value] : out.headers)
     response->set(name, value);
-  response->body() = std::move(out.body);
-  response->keep_alive(request.keep_alive() && !server_->stopping);
-  response->prepare_payload();
+  response->keep_alive(keep_alive && !server_->stopping);
+  if (request.method() == http::verb::head) {
+    // The headers of the GET, Content-Length included, and no body (RFC 9110 9.3.2).
+    response->content_length(out.body.size());
+  } else {
+    response->body() = std::move(out.body);
+    response->prepare_payload();
+  }
   write(std::move(response));
 }
 

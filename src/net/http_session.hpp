@@ -30,6 +30,8 @@ class HttpSession : public ServerConnection, public std::enable_shared_from_this
   void read();
   void on_read(boost::beast::error_code error);
   void answer(const Request& request);
+  // Writes the handler's answer; HEAD gets its headers only.
+  void respond(const Request& request, ServerResponse out, bool keep_alive);
   // Refuses a request the server could not read, then closes.
   void refuse(int status, std::string_view message);
   void write(std::shared_ptr<Response> response);

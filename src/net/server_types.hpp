@@ -58,6 +58,11 @@ class WebSocketConnection {
 class WebSocketHandler {
  public:
   virtual ~WebSocketHandler() = default;
+  // Called before an upgrade is accepted: a response refuses it (sent as plain HTTP, then the
+  // connection closes), e.g. a 429 for an address over its rate limit.
+  virtual std::optional<ServerResponse> admit(const ServerRequest& /*upgrade*/) {
+    return std::nullopt;
+  }
   virtual void on_open(const std::shared_ptr<WebSocketConnection>& connection,
                        const ServerRequest& upgrade) = 0;
   virtual void on_message(const std::shared_ptr<WebSocketConnection>& connection,

@@ -37,12 +37,14 @@ void append_price_numbers(std::string_view text, std::size_t from, std::size_t t
       continue;
     }
     const std::size_t begin = i;
+    // "TP1", "ТП2", "#1": an index, which ends at a space ("TP1 152.33" is not 1152.33).
+    const bool index = letter_before(text, begin) || (begin > 0 && text[begin - 1] == '#');
     std::size_t end = i;
     while (end < to) {
       const char c = text[end];
       if (is_digit(c) || c == '.' || c == ',') {
         ++end;
-      } else if (c == ' ' && is_group_space(text, begin, end, to)) {
+      } else if (c == ' ' && !index && is_group_space(text, begin, end, to)) {
         end += 1;
       } else {
         break;
@@ -58,8 +60,8 @@ void append_price_numbers(std::string_view text, std::size_t from, std::size_t t
     i = std::max(after, begin + 1);
     const char before = begin > 0 ? text[begin - 1] : ' ';
     const char next = after < to ? text[after] : ' ';
-    // "TP1", "ТП2", "x10", "#1": an index or a leverage, not a price.
-    if (letter_before(text, begin) || before == '#' || before == '/' || before == ':') continue;
+    // "x10" is a leverage, "BTC/1" or "12:30" no price either.
+    if (index || before == '/' || before == ':') continue;
     // "1)", "2:" and "3/" number lists and times; a price may still close a bracket: "(SL 0.43)".
     const bool small_integer =
         after - begin <= 2 &&

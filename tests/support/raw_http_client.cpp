@@ -83,6 +83,14 @@ bool RawHttpConnection::send(std::string_view bytes) {
 }
 
 RawResponse RawHttpConnection::read_response() {
+  return read(false);
+}
+
+RawResponse RawHttpConnection::read_head_response() {
+  return read(true);
+}
+
+RawResponse RawHttpConnection::read(bool head_only) {
   RawResponse response;
   const auto deadline = std::chrono::steady_clock::now() + impl_->timeout;
   const auto left = [&] {
@@ -108,7 +116,8 @@ RawResponse RawHttpConnection::read_response() {
   }
   response.status = std::stoi(head.substr(9, 3));
   response.headers = head.substr(head.find("\r\n") + 2);
-  const std::size_t length = std::stoul(response.header("content-length").value_or("0"));
+  const std::size_t length =
+      head_only ? 0 : std::stoul(response.header("content-length").value_or("0"));
   const std::size_t body_start = header_end + 4;
   while (impl_->pending.size() < body_start + length) {
     if (!impl_->read_more(left())) break;

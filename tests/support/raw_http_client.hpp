@@ -35,10 +35,14 @@ class RawHttpConnection {
   bool send(std::string_view bytes);
   // Reads one response (by Content-Length); status 0 when the connection closed first.
   RawResponse read_response();
+  // Reads the answer to a HEAD request: headers only, whatever Content-Length says.
+  RawResponse read_head_response();
   // True when the server closes the connection within the timeout (reads and drops any bytes).
   bool wait_closed(std::chrono::milliseconds timeout);
 
  private:
+  RawResponse read(bool head_only);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

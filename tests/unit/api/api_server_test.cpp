@@ -160,6 +160,28 @@ TEST_F(ApiFixture, AnAddressOverItsRateIsRefusedEvenWithoutAKey) {
   EXPECT_EQ(raw_request(port(), "GET", "/livez").status, 429);
 }
 
+TEST_F(ApiFixture, OpeningStreamsCountsAgainstTheAddressRate) {
+  options_.ip_rate = 1;
+  options_.ip_burst = 3;
+  start();
+  const auto open_stream = [this] {
+    test_support::RawHttpConnection connection(port());
+    connection.send(
+        "GET /api/v1/stream HTTP/1.1\r\nHost: t\r\nConnection: Upgrade\r\n"
+        "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+    return connection.read_response();
+  };
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(open_stream().status, 101);
+  const auto refused = open_stream();
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_EQ(refused.header("retry-after"), "1");
+  EXPECT_EQ(error_code(refused), "rate_limited");
+  // The same bucket as plain requests: the address is over its rate for those too.
+  EXPECT_EQ(raw_request(port(), "GET", "/livez").status, 429);
+}
+
 TEST_F(ApiFixture, SecurityHeadersOnEveryAnswerAndCorsOnlyForAllowedOrigins) {
   options_.cors_origins = {"https://dash.example"};
   start();

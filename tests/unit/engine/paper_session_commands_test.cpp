@@ -6,6 +6,8 @@
 // close 01:00, 2 signal 01:30, 3 close 02:00, 4 close 03:00 (the entry fills), 5 close 04:00,
 // 6 close 05:00 (c4: target 110 fills, the stop moves to 100), 7 close 06:00, 8 close 07:00 (c6:
 // target 120 fills), 9 signal 2 (07:00), 10 close 08:00 (signal 2's entry fills at 119.5).
+#include <atomic>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +19,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "engine/pacer.hpp"
 #include "engine/paper_session.hpp"
 #include "storage/sqlite_store.hpp"
 #include "unit/engine/paper_session_test_support.hpp"
@@ -384,6 +387,53 @@ TEST_F(PaperCommands, RunPaperAppliesTheCommandsQueuedSoFarBeforeEachStep) {
   EXPECT_EQ(command(*store, *later).step, 4);
   EXPECT_EQ(command(*store, *later).status, "applied");  // the entry filled in step 4
   EXPECT_THAT(command(*store, *later).result, HasSubstr("closing 1.000 BTC/USDT at market"));
+}
+
+// A pacer whose waits end as the test says: true lets the step run, false is a wait that ended
+// first (the run polls and waits again).
+class ScriptedPacer final : public Pacer {
+ public:
+  explicit ScriptedPacer(std::function<bool()> on_wait) : on_wait_(std::move(on_wait)) {}
+  void begin(core::Timestamp) override {}
+  bool wait_until(core::Timestamp, core::Duration) override { return on_wait_(); }
+
+ private:
+  std::function<bool()> on_wait_;
+};
+
+// A slow run can wait an hour for its next candle; a person's close must not wait with it.
+TEST_F(PaperCommands, RunPaperAppliesACommandWhileItWaitsForTheNextStep) {
+  auto store = open_store("a.db");
+  store_first_signal(*store);
+  auto session = open_session(*store, candles_);
+  ASSERT_TRUE(session.ok()) << session.error().message();
+  std::atomic<bool> stop{false};
+  std::optional<storage::OperatorCommandId> close;
+  int waits_after_four = 0;
+  // Steps 1-4 run at once (the entry fills in step 4); then the wait for step 5 never ends: the
+  // close is queued during the first wait and the run is stopped at the second.
+  ScriptedPacer pacer([&] {
+    if ((*session)->status().steps < 4) return true;
+    if (++waits_after_four == 1) {
+      close = queue(*store, "close_position", R"({"symbol":"BTC/USDT"})");
+    } else {
+      stop = true;
+    }
+    return false;
+  });
+  PaperRunOptions options;
+  options.pacer = &pacer;
+  options.stop = &stop;
+  options.wall_clock = &wall_;
+  auto end = run_paper(**session, options);
+  ASSERT_TRUE(end.ok()) << end.error().message();
+  EXPECT_EQ(*end, PaperRunEnd::kStopped);
+
+  EXPECT_EQ((*session)->status().steps, 4);
+  ASSERT_TRUE(close.has_value());
+  EXPECT_EQ(command(*store, *close).status, "applied");
+  EXPECT_EQ(command(*store, *close).step, 4);
+  EXPECT_THAT(command(*store, *close).result, HasSubstr("closing 1.000 BTC/USDT at market"));
 }
 
 TEST_F(PaperCommands, ACommandBeforeTheFirstStepIsAppliedAgainOnResume) {

@@ -54,6 +54,22 @@ TEST(HttpServer, AnswersSeveralRequestsOnOneKeepAliveConnection) {
   EXPECT_EQ(server->counters().connections_accepted.load(), 1U);
 }
 
+TEST(HttpServer, AnswersHeadWithTheHeadersOfGetAndNoBody) {
+  auto server = start_server();
+  RawHttpConnection connection(server->port());
+  connection.send("HEAD /a HTTP/1.1\r\nHost: t\r\n\r\n");
+  const auto head = connection.read_head_response();
+  EXPECT_EQ(head.status, 200);
+  // What a GET of /a would carry: "HEAD /a ? " is 10 bytes.
+  EXPECT_EQ(head.header("content-length"), "10");
+  EXPECT_EQ(head.header("content-type"), "text/plain");
+  // Had a body followed, this response would start with its bytes.
+  connection.send("GET /b HTTP/1.1\r\nHost: t\r\n\r\n");
+  const auto get = connection.read_response();
+  EXPECT_EQ(get.status, 200);
+  EXPECT_EQ(get.body, "GET /b ? ");
+}
+
 TEST(HttpServer, RefusesABodyOverTheLimitWith413AndKeepsServing) {
   HttpServerOptions options;
   options.max_body_bytes = 100;

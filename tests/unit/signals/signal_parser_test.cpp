@@ -44,6 +44,15 @@ TEST(SignalParser, ReadsAOneLinerWithThousandsAndTpNumbers) {
   EXPECT_EQ(parsed.margin_mode, "cross");
 }
 
+// "TP1 152.33" once read as "1 152" grouped like "1 152 000" and lost the target.
+TEST(SignalParser, ATargetIndexEndsAtTheSpaceBeforeItsPrice) {
+  const ParsedSignal parsed = parse_signal("SOL/USDT long @ 148.01 TP1 152.33 TP2 155 SL 145");
+  EXPECT_EQ(parsed.label, "long");
+  EXPECT_EQ(values(parsed.targets), (std::vector<std::string>{"152.33", "155"}));
+  ASSERT_TRUE(parsed.stop_loss);
+  EXPECT_EQ(parsed.stop_loss->value.to_string(), "145");
+}
+
 TEST(SignalParser, ReadsRussianAndResolvesPercentages) {
   const ParsedSignal parsed =
       parse_signal("$ETH ЛОНГ\nВход: 2400\nТейк: +5%, +10%\nСтоп: 2%\nПлечо х5");
