@@ -9,6 +9,7 @@ import { h, replace } from '../ui/dom';
 import { time, utc } from '../ui/format';
 import { LoadState } from '../ui/load_state';
 import { notify_error } from '../ui/notice';
+import { channel_filter } from './channel_filter';
 import type { PageContext } from './page';
 
 const kBatch = 30;
@@ -18,14 +19,13 @@ const kKeys: Record<string, Label> = { l: 'long', s: 'short', u: 'update', n: 'n
 export function render_labeling(context: PageContext): void {
   const { api, root, me } = context;
   const load_state = new LoadState();
-  const titles = new Map<string, string>();
   const messages: LabelMessage[] = [];
   const saving = new Set<number>();
   let labeled_here = 0;
   const allowed = can(me, 'trader');
 
-  const channel_select = h('select', { class: 'select', 'data-testid': 'labels-channel', 'aria-label': 'Channel' },
-    h('option', { value: '' }, 'All channels'));
+  const channels = channel_filter(context, 'labels-channel');
+  const channel_select = channels.select;
   const progress = h('span', { class: 'muted small', 'data-testid': 'labels-progress' });
   const list = h('div', { class: 'label-list', 'data-testid': 'labels-list' });
 
@@ -47,7 +47,7 @@ export function render_labeling(context: PageContext): void {
 
   const item = (message: LabelMessage): HTMLElement => {
     const suggestion = message.suggestion;
-    const title = titles.get(String(message.channel_id)) ?? `channel ${message.channel_id}`;
+    const title = channels.title_of(message.channel_id);
     const buttons = kLabels.map((label) => {
       const button = h('button', {
         type: 'button',
@@ -121,15 +121,6 @@ export function render_labeling(context: PageContext): void {
   document.addEventListener('keydown', on_key);
   context.on_leave(() => document.removeEventListener('keydown', on_key));
 
-  api.channels()
-    .then((channels) => {
-      if (!context.active()) return;
-      for (const channel of channels) {
-        titles.set(String(channel.id), channel.title);
-        channel_select.appendChild(h('option', { value: String(channel.id) }, channel.title));
-      }
-      draw();
-    })
-    .catch((error: unknown) => notify_error(error, 'Load channels'));
+  channels.load(draw);
   void load();
 }

@@ -118,13 +118,17 @@ export function render_risk(context: PageContext): void {
     replace(events_box, table(kEventColumns, risk.events ?? [], { empty: 'No risk events yet.', testid: 'risk-events-table' }));
   };
 
+  // The policies to choose from do not change while the page is open: asked for once.
+  let available: Promise<string[]> | null = null;
   const refresher = new Refresher(async () => {
     try {
-      const [risk, policy] = await Promise.all([api.risk(), api.risk_policy()]);
+      available ??= api.risk_policy().then((policy) => policy.available);
+      const [risk, choices] = await Promise.all([api.risk(), available]);
       if (!context.active()) return;
-      show(risk, policy.available.length ? policy.available : [risk.policy]);
+      show(risk, choices.length ? choices : [risk.policy]);
       load_state.ok();
     } catch (error) {
+      available = null; // asked again next time
       if (context.active()) load_state.failed('the risk state', error);
     }
   });

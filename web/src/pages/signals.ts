@@ -1,12 +1,13 @@
 // The signals timeline, newest first. New signals arrive over the stream and appear at the top
 // without a reload; decisions update their row. Filters by channel and label go to the server
 // and apply to live signals too.
-import { kLabels, type Channel, type Signal } from '../api/types';
+import { kLabels, type Signal } from '../api/types';
 import { card, page_title } from '../ui/card';
 import { h, replace } from '../ui/dom';
 import { LoadState } from '../ui/load_state';
 import { notify_error } from '../ui/notice';
 import { Refresher } from '../ui/refresher';
+import { channel_filter } from './channel_filter';
 import type { PageContext } from './page';
 import { normalize_signal, read_decision_event } from './signal_events';
 import { signal_row } from './signal_row';
@@ -25,11 +26,10 @@ export function render_signals(context: PageContext): void {
   const load_state = new LoadState();
   const signals = new Map<number, Signal>();
   const fresh = new Set<number>();
-  const titles = new Map<string, string>();
   let has_older = false;
 
-  const channel_select = h('select', { class: 'select', 'data-testid': 'signals-channel', 'aria-label': 'Channel' },
-    h('option', { value: '' }, 'All channels'));
+  const channels = channel_filter(context, 'signals-channel');
+  const channel_select = channels.select;
   const label_select = h('select', { class: 'select', 'data-testid': 'signals-label', 'aria-label': 'Label' },
     h('option', { value: '' }, 'All labels'),
     kLabels.map((label) => h('option', { value: label }, label)));
@@ -51,9 +51,8 @@ export function render_signals(context: PageContext): void {
   const draw = (): void => {
     if (list.dataset['loaded'] !== 'true') return; // The first load draws.
     const rows = [...signals.values()].sort(newest_first);
-    const title = (signal: Signal): string => titles.get(String(signal.channel_id)) ?? `channel ${signal.channel_id}`;
     replace(list, rows.length
-      ? rows.map((signal) => signal_row(signal, title(signal), fresh.has(signal.id)))
+      ? rows.map((signal) => signal_row(signal, channels.title_of(signal.channel_id), fresh.has(signal.id)))
       : h('li', { class: 'empty-row muted' }, 'No signals match these filters yet. New ones appear here live.'));
     count.textContent = `${rows.length} shown`;
     older.hidden = !has_older;
@@ -142,15 +141,6 @@ export function render_signals(context: PageContext): void {
   context.on_leave(() => newest.dispose());
 
   // Channel names for the filter and the rows; the timeline loads meanwhile.
-  api.channels()
-    .then((channels: Channel[]) => {
-      if (!context.active()) return;
-      for (const channel of channels) {
-        titles.set(String(channel.id), channel.title);
-        channel_select.appendChild(h('option', { value: String(channel.id) }, channel.title));
-      }
-      draw();
-    })
-    .catch((error: unknown) => notify_error(error, 'Load channels'));
+  channels.load(draw);
   newest.refresh();
 }
