@@ -111,6 +111,17 @@ export function render_signals(context: PageContext): void {
       .finally(() => (older.disabled = false));
   });
 
+  // A burst of live events (a post and its decision, several channels at once) costs one draw.
+  let draw_pending = false;
+  const draw_soon = (): void => {
+    if (draw_pending) return;
+    draw_pending = true;
+    window.requestAnimationFrame(() => {
+      draw_pending = false;
+      if (context.active()) draw();
+    });
+  };
+
   const mark_fresh = (id: number): void => {
     fresh.add(id);
     window.setTimeout(() => fresh.delete(id), kFreshMs);
@@ -125,7 +136,7 @@ export function render_signals(context: PageContext): void {
     if (!matches(signal)) return;
     mark_fresh(signal.id);
     add([signal]);
-    draw();
+    draw_soon();
   }));
   context.on_leave(stream.on('decision', (event) => {
     const update = read_decision_event(event.data);
@@ -135,7 +146,7 @@ export function render_signals(context: PageContext): void {
       return;
     }
     signals.set(known.id, { ...known, decision: update.decision });
-    draw();
+    draw_soon();
   }));
   context.on_leave(stream.on_resync(() => newest.refresh()));
   context.on_leave(() => newest.dispose());
