@@ -26,18 +26,11 @@ cd "$work"
 
 key="$("$exe" users add bench --role viewer --db bench.db | grep -o 'sgt_[0-9a-f]*_[A-Za-z0-9_-]*')"
 # A session with three positions, so that /positions answers with real content.
-sqlite3 bench.db <<'SQL' 2>/dev/null || python3 - <<'PY'
+sqlite3 bench.db <<'SQL'
 INSERT INTO paper_sessions (user_id, name, setup_hash, status, created_at, updated_at, steps, state_json)
 VALUES (1, 'bench', 'x', 'running', 0, 0, 1,
  '{"positions":[{"symbol":"BTC/USDT","quantity":"0.1","average_entry":"60000","realized_pnl":"0","fees":"0","mark":"61000","unrealized_pnl":"100"},{"symbol":"ETH/USDT","quantity":"-2","average_entry":"3000","realized_pnl":"0","fees":"0","mark":"2950","unrealized_pnl":"100"},{"symbol":"SOL/USDT","quantity":"10","average_entry":"150","realized_pnl":"0","fees":"0","mark":"151","unrealized_pnl":"10"}]}');
 SQL
-import sqlite3
-db = sqlite3.connect("bench.db")
-db.execute("""INSERT INTO paper_sessions (user_id, name, setup_hash, status, created_at, updated_at,
- steps, state_json) VALUES (1, 'bench', 'x', 'running', 0, 0, 1,
- '{"positions":[{"symbol":"BTC/USDT","quantity":"0.1","average_entry":"60000","realized_pnl":"0","fees":"0","mark":"61000","unrealized_pnl":"100"}]}')""")
-db.commit()
-PY
 
 # wrk comes from one address with one key: with the default rate limits it would measure the
 # limits (429s), not the server. They are lifted for this run through the environment.

@@ -17,8 +17,8 @@ packages=(
   # used by the tests that drive the program from a terminal
   tmux
   # the dashboard's end-to-end test drives Debian's Chromium headless; wrk loads the server
-  # (bench/http_load.sh)
-  chromium wrk
+  # (bench/http_load.sh, which seeds its database with the sqlite3 shell)
+  chromium wrk sqlite3
 )
 
 # The dashboard (web/) is built with Node.js and npm. A Node.js already installed (for example a
