@@ -100,13 +100,7 @@ core::Result<std::vector<RiskEventRow>> SqliteStore::recent_risk_events(core::Us
                             "ORDER BY ts DESC, id DESC LIMIT ?2"));
   statement->bind(1, user);
   statement->bind_count(2, limit);
-  std::vector<RiskEventRow> events;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return events;
-    SIGTRADER_TRY(RiskEventRow event, read_risk_event(*statement));
-    events.push_back(std::move(event));
-  }
+  return read_all<RiskEventRow>(*statement, read_risk_event);
 }
 
 core::Result<AccountSnapshotRowId> SqliteStore::append_account_snapshot(
@@ -196,13 +190,7 @@ core::Result<std::vector<RiskEventRow>> SqliteStore::decisions_for_message(
   statement->bind(1, user);
   statement->bind(2, channel);
   statement->bind(3, std::to_string(message.value()));
-  std::vector<RiskEventRow> events;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return events;
-    SIGTRADER_TRY(RiskEventRow event, read_risk_event(*statement));
-    events.push_back(std::move(event));
-  }
+  return read_all<RiskEventRow>(*statement, read_risk_event);
 }
 
 core::Result<AiDecisionRowId> SqliteStore::append_ai_decision(const AiDecisionRow& decision) {
@@ -234,13 +222,7 @@ core::Result<std::vector<AiDecisionRow>> SqliteStore::recent_ai_decisions(std::s
                             "confidence, latency_ns, input_json, output_json FROM ai_decisions "
                             "ORDER BY ts DESC, id DESC LIMIT ?1"));
   statement->bind_count(1, limit);
-  std::vector<AiDecisionRow> decisions;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return decisions;
-    SIGTRADER_TRY(AiDecisionRow decision, read_ai_decision(*statement));
-    decisions.push_back(std::move(decision));
-  }
+  return read_all<AiDecisionRow>(*statement, read_ai_decision);
 }
 
 }  // namespace sigtrader::storage
