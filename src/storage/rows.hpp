@@ -256,6 +256,19 @@ struct RiskEventRow {
   std::string details_json = "{}";
 };
 
+// A post named by its channel and its id there.
+struct PostKey {
+  core::ChannelId channel;
+  core::MessageId message;
+  friend auto operator<=>(const PostKey&, const PostKey&) = default;
+};
+
+// The latest risk decision on a post.
+struct PostDecision {
+  PostKey post;
+  RiskEventRow decision;
+};
+
 // A user's account at one venue at one instant.
 struct AccountSnapshotRow {
   AccountSnapshotRowId id;

@@ -130,6 +130,8 @@ class SqliteStore final : public Store {
   core::Result<std::vector<RiskEventRow>> decisions_for_message(core::UserId user,
                                                                 const core::ChannelId& channel,
                                                                 core::MessageId message) override;
+  core::Result<std::vector<PostDecision>> latest_decisions_for_messages(
+      core::UserId user, const std::vector<PostKey>& posts) override;
   core::Result<AiDecisionRowId> append_ai_decision(const AiDecisionRow& decision) override;
   core::Result<std::vector<AiDecisionRow>> recent_ai_decisions(std::size_t limit) override;
 

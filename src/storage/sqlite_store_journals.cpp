@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 #include "storage/row_reader.hpp"
@@ -62,6 +64,17 @@ core::Result<AiDecisionRow> read_ai_decision(const SqliteStatement& statement) {
   };
   SIGTRADER_RETURN_IF_ERROR(row.status());
   return decision;
+}
+
+// The risk event columns, then the channel and the message id its details name.
+core::Result<PostDecision> read_post_decision(const SqliteStatement& statement) {
+  SIGTRADER_TRY(RiskEventRow decision, read_risk_event(statement));
+  RowReader row(statement, "risk_events");
+  PostDecision out{.post = PostKey{.channel = row.get<core::ChannelId>(8),
+                                   .message = row.get<core::MessageId>(9)},
+                   .decision = std::move(decision)};
+  SIGTRADER_RETURN_IF_ERROR(row.status());
+  return out;
 }
 
 // Whether the row at `position` (of `rows`, oldest first) is the next one account_snapshots()
@@ -191,6 +204,33 @@ core::Result<std::vector<RiskEventRow>> SqliteStore::decisions_for_message(
   statement->bind(2, channel);
   statement->bind(3, std::to_string(message.value()));
   return read_all<RiskEventRow>(*statement, read_risk_event);
+}
+
+core::Result<std::vector<PostDecision>> SqliteStore::latest_decisions_for_messages(
+    core::UserId user, const std::vector<PostKey>& posts) {
+  if (posts.empty()) return std::vector<PostDecision>{};
+  // The posts travel as one JSON array of [channel, message id as text] pairs; the decisions are
+  // matched as decisions_for_message() matches them, and the newest of each post is kept.
+  boost::json::array wanted;
+  for (const PostKey& post : posts) {
+    wanted.push_back(boost::json::array{post.channel.str(), std::to_string(post.message.value())});
+  }
+  SIGTRADER_TRY(
+      auto statement,
+      db_->cached("WITH decisions AS (SELECT id, user_id, ts, kind, symbol, client_order_id, "
+                  "reason, details_json, json_extract(details_json, '$.channel') AS channel, "
+                  "CAST(json_extract(details_json, '$.message_id') AS TEXT) AS message_id "
+                  "FROM risk_events WHERE user_id = ?1 AND kind LIKE 'decision\\_%' ESCAPE '\\'), "
+                  "ranked AS (SELECT *, row_number() OVER (PARTITION BY channel, message_id "
+                  "ORDER BY ts DESC, id DESC) AS newest FROM decisions "
+                  "WHERE (channel, message_id) IN (SELECT json_extract(value, '$[0]'), "
+                  "json_extract(value, '$[1]') FROM json_each(?2))) "
+                  "SELECT id, user_id, ts, kind, symbol, client_order_id, reason, details_json, "
+                  "channel, CAST(message_id AS INTEGER) FROM ranked WHERE newest = 1 "
+                  "ORDER BY channel, CAST(message_id AS INTEGER)"));
+  statement->bind(1, user);
+  statement->bind(2, boost::json::serialize(wanted));
+  return read_all<PostDecision>(*statement, read_post_decision);
 }
 
 core::Result<AiDecisionRowId> SqliteStore::append_ai_decision(const AiDecisionRow& decision) {

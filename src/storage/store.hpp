@@ -195,6 +195,10 @@ class Store {
   // message (details_json.channel, details_json.message_id), oldest first.
   virtual core::Result<std::vector<RiskEventRow>> decisions_for_message(
       core::UserId user, const core::ChannelId& channel, core::MessageId message) = 0;
+  // For each of `posts` that has decisions, the last of its decisions_for_message() (latest ts,
+  // then highest id), by channel then message id; one query however many posts are asked about.
+  virtual core::Result<std::vector<PostDecision>> latest_decisions_for_messages(
+      core::UserId user, const std::vector<PostKey>& posts) = 0;
   virtual core::Result<AiDecisionRowId> append_ai_decision(const AiDecisionRow& decision) = 0;
   // The most recent AI decisions, newest first, at most `limit`.
   virtual core::Result<std::vector<AiDecisionRow>> recent_ai_decisions(std::size_t limit) = 0;

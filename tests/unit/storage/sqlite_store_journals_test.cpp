@@ -228,5 +228,61 @@ TEST_F(StoreJournals, TheDecisionsOnOneMessageAreThoseNamingItsChannelAndIdOldes
           ->empty());
 }
 
+TEST_F(StoreJournals, TheLatestDecisionsOfManyPostsComeFromOneQueryByChannelThenMessage) {
+  constexpr std::string_view kPost42 = R"({"channel":"telegram:-1001","message_id":"42"})";
+  constexpr std::string_view kPost7 = R"({"channel":"telegram:-1001","message_id":7})";
+  constexpr std::string_view kOther42 = R"({"channel":"telegram:-2002","message_id":"42"})";
+  std::vector<RiskEventRowId> ids;
+  for (const RiskEventRow& event : {
+           decision(alice_, "decision_rejected", 3, std::string(kPost42)),   // 0
+           decision(alice_, "decision_accepted", 5, std::string(kPost42)),   // 1: latest of 42
+           decision(alice_, "decision_resized", 4, std::string(kPost42)),    // 2
+           decision(alice_, "breaker_opened", 9, std::string(kPost42)),      // 3: not a decision
+           decision(bob_, "decision_rejected", 8, std::string(kPost42)),     // 4: bob's
+           decision(alice_, "decision_rejected", 6, std::string(kPost7)),    // 5: same ts as 6
+           decision(alice_, "decision_accepted", 6, std::string(kPost7)),    // 6: latest (by id)
+           decision(alice_, "decision_accepted", 2, std::string(kOther42)),  // 7
+           decision(bob_, "decision_rejected", 9, std::string(kOther42)),    // 8: bob's
+       }) {
+    ids.push_back(store_->append_risk_event(event).value());
+  }
+  const core::ChannelId first("telegram:-1001");
+  const core::ChannelId second("telegram:-2002");
+
+  const auto found = store_->latest_decisions_for_messages(
+      alice_, {PostKey{.channel = second, .message = core::MessageId(42)},
+               PostKey{.channel = first, .message = core::MessageId(42)},
+               PostKey{.channel = first, .message = core::MessageId(42)},  // asked twice
+               PostKey{.channel = first, .message = core::MessageId(7)},
+               PostKey{.channel = first, .message = core::MessageId(99)}});  // no decision
+  ASSERT_TRUE(found.ok()) << found.error().message();
+  ASSERT_EQ(found->size(), 3u);
+  EXPECT_EQ((*found)[0].post, (PostKey{.channel = first, .message = core::MessageId(7)}));
+  EXPECT_EQ((*found)[0].decision.id, ids[6]);
+  EXPECT_EQ((*found)[1].post, (PostKey{.channel = first, .message = core::MessageId(42)}));
+  EXPECT_EQ((*found)[1].decision.id, ids[1]);
+  EXPECT_EQ((*found)[1].decision.kind, "decision_accepted");
+  EXPECT_EQ((*found)[1].decision.ts, at_seconds(5));
+  EXPECT_EQ((*found)[1].decision.details_json, kPost42);
+  EXPECT_EQ((*found)[2].post, (PostKey{.channel = second, .message = core::MessageId(42)}));
+  EXPECT_EQ((*found)[2].decision.id, ids[7]);
+
+  // Each is the last of what decisions_for_message() finds for its post.
+  for (const PostDecision& latest : *found) {
+    const auto all =
+        store_->decisions_for_message(alice_, latest.post.channel, latest.post.message);
+    ASSERT_TRUE(all.ok() && !all->empty());
+    EXPECT_EQ(all->back().id, latest.decision.id);
+  }
+
+  const auto bobs = store_->latest_decisions_for_messages(
+      bob_, {PostKey{.channel = first, .message = core::MessageId(42)},
+             PostKey{.channel = first, .message = core::MessageId(7)}});
+  ASSERT_TRUE(bobs.ok()) << bobs.error().message();
+  ASSERT_EQ(bobs->size(), 1u);
+  EXPECT_EQ(bobs->front().decision.id, ids[4]);
+  EXPECT_TRUE(store_->latest_decisions_for_messages(alice_, {})->empty());
+}
+
 }  // namespace
 }  // namespace sigtrader::storage
