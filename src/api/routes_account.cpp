@@ -136,18 +136,16 @@ net::ServerResponse portfolio(RequestContext& context) {
                                      {"ts", nullptr}});
   }
   const core::UserId user = context.caller.user.id;
-  // Thinned to two rows, a history keeps its first and its last: the first is the start.
-  const auto first = context.store.account_snapshots(user, account->venue,
-                                                     core::Timestamp::from_ns(0), latest->ts, 2);
-  const core::Money starting =
-      first.ok() && !first->empty() ? first->front().equity : latest->equity;
+  // The start is the first snapshot before the latest one's instant (the latest itself when
+  // there is none).
+  const auto first = context.store.first_account_snapshot(user, account->venue, latest->ts);
+  const core::Money starting = first.ok() ? first->equity : latest->equity;
   // The day is the account's own (simulated for paper): UTC midnight of its latest snapshot.
   const core::Timestamp midnight =
       core::Timestamp::from_ns(latest->ts.ns() - latest->ts.ns() % 86'400'000'000'000);
-  const auto before_today = context.store.account_snapshots(
-      user, account->venue, core::Timestamp::from_ns(0), midnight, 1);
-  const core::Money day_start =
-      before_today.ok() && !before_today->empty() ? before_today->back().equity : starting;
+  const auto before_today =
+      context.store.latest_account_snapshot_before(user, account->venue, midnight);
+  const core::Money day_start = before_today.ok() ? before_today->equity : starting;
   const array positions = positions_json(*account);
   const core::Decimal exposure = exposure_of(positions);
   const double equity = latest->equity.to_double();

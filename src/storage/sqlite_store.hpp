@@ -122,6 +122,11 @@ class SqliteStore final : public Store {
       const AccountSnapshotRow& snapshot) override;
   core::Result<AccountSnapshotRow> latest_account_snapshot(core::UserId user,
                                                            std::string_view venue) override;
+  core::Result<AccountSnapshotRow> first_account_snapshot(core::UserId user, std::string_view venue,
+                                                          core::Timestamp before) override;
+  core::Result<AccountSnapshotRow> latest_account_snapshot_before(core::UserId user,
+                                                                  std::string_view venue,
+                                                                  core::Timestamp before) override;
   core::Result<std::vector<AccountSnapshotRow>> account_snapshots(core::UserId user,
                                                                   std::string_view venue,
                                                                   core::Timestamp from,

@@ -28,6 +28,10 @@ core::Result<RiskEventRow> read_risk_event(const SqliteStatement& statement) {
   return event;
 }
 
+constexpr std::string_view kSnapshotColumns =
+    "id, user_id, venue, ts, currency, equity, balance, unrealized_pnl, margin_used, balances_json";
+
+// Reads a row of kSnapshotColumns.
 core::Result<AccountSnapshotRow> read_snapshot(const SqliteStatement& statement) {
   RowReader row(statement, "account_snapshots");
   AccountSnapshotRow snapshot{
@@ -141,9 +145,9 @@ core::Result<AccountSnapshotRowId> SqliteStore::append_account_snapshot(
 core::Result<AccountSnapshotRow> SqliteStore::latest_account_snapshot(core::UserId user,
                                                                       std::string_view venue) {
   SIGTRADER_TRY(auto statement,
-                db_->cached("SELECT id, user_id, venue, ts, currency, equity, balance, "
-                            "unrealized_pnl, margin_used, balances_json FROM account_snapshots "
-                            "WHERE user_id = ?1 AND venue = ?2 ORDER BY ts DESC, id DESC LIMIT 1"));
+                db_->cached(fmt::format("SELECT {} FROM account_snapshots WHERE user_id = ?1 AND "
+                                        "venue = ?2 ORDER BY ts DESC, id DESC LIMIT 1",
+                                        kSnapshotColumns)));
   statement->bind(1, user);
   statement->bind(2, venue);
   SIGTRADER_TRY(const bool found, statement->step());
@@ -151,6 +155,45 @@ core::Result<AccountSnapshotRow> SqliteStore::latest_account_snapshot(core::User
     return core::Error(core::ErrorCode::kNotFound,
                        fmt::format("no account snapshot of user {} at '{}' in database '{}'",
                                    user.value(), venue, path()));
+  }
+  return read_snapshot(*statement);
+}
+
+core::Result<AccountSnapshotRow> SqliteStore::first_account_snapshot(core::UserId user,
+                                                                     std::string_view venue,
+                                                                     core::Timestamp before) {
+  SIGTRADER_TRY(auto statement,
+                db_->cached(fmt::format("SELECT {} FROM account_snapshots WHERE user_id = ?1 AND "
+                                        "venue = ?2 AND ts < ?3 ORDER BY ts, id LIMIT 1",
+                                        kSnapshotColumns)));
+  statement->bind(1, user);
+  statement->bind(2, venue);
+  statement->bind(3, before);
+  SIGTRADER_TRY(const bool found, statement->step());
+  if (!found) {
+    return core::Error(core::ErrorCode::kNotFound,
+                       fmt::format("no account snapshot of user {} at '{}' before {} in database "
+                                   "'{}'",
+                                   user.value(), venue, before.to_iso8601(), path()));
+  }
+  return read_snapshot(*statement);
+}
+
+core::Result<AccountSnapshotRow> SqliteStore::latest_account_snapshot_before(
+    core::UserId user, std::string_view venue, core::Timestamp before) {
+  SIGTRADER_TRY(auto statement,
+                db_->cached(fmt::format("SELECT {} FROM account_snapshots WHERE user_id = ?1 AND "
+                                        "venue = ?2 AND ts < ?3 ORDER BY ts DESC, id DESC LIMIT 1",
+                                        kSnapshotColumns)));
+  statement->bind(1, user);
+  statement->bind(2, venue);
+  statement->bind(3, before);
+  SIGTRADER_TRY(const bool found, statement->step());
+  if (!found) {
+    return core::Error(core::ErrorCode::kNotFound,
+                       fmt::format("no account snapshot of user {} at '{}' before {} in database "
+                                   "'{}'",
+                                   user.value(), venue, before.to_iso8601(), path()));
   }
   return read_snapshot(*statement);
 }
@@ -166,10 +209,10 @@ core::Result<std::vector<AccountSnapshotRow>> SqliteStore::account_snapshots(cor
                                                                              std::size_t limit) {
   // The count comes with every row so that it describes the same rows the statement returns.
   SIGTRADER_TRY(auto statement,
-                db_->cached("SELECT id, user_id, venue, ts, currency, equity, balance, "
-                            "unrealized_pnl, margin_used, balances_json, count(*) OVER () "
-                            "FROM account_snapshots WHERE user_id = ?1 AND venue = ?2 AND "
-                            "ts >= ?3 AND ts < ?4 ORDER BY ts, id"));
+                db_->cached(fmt::format("SELECT {}, count(*) OVER () FROM account_snapshots "
+                                        "WHERE user_id = ?1 AND venue = ?2 AND ts >= ?3 AND "
+                                        "ts < ?4 ORDER BY ts, id",
+                                        kSnapshotColumns)));
   statement->bind(1, user);
   statement->bind(2, venue);
   statement->bind(3, from);

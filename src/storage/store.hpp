@@ -184,6 +184,14 @@ class Store {
   // The newest snapshot of a user's account at a venue; kNotFound when there is none.
   virtual core::Result<AccountSnapshotRow> latest_account_snapshot(core::UserId user,
                                                                    std::string_view venue) = 0;
+  // The oldest of a user's snapshots at a venue with ts < before (the account's start);
+  // kNotFound when there is none.
+  virtual core::Result<AccountSnapshotRow> first_account_snapshot(core::UserId user,
+                                                                  std::string_view venue,
+                                                                  core::Timestamp before) = 0;
+  // The newest of a user's snapshots at a venue with ts < before; kNotFound when there is none.
+  virtual core::Result<AccountSnapshotRow> latest_account_snapshot_before(
+      core::UserId user, std::string_view venue, core::Timestamp before) = 0;
   // A user's snapshots at a venue with from <= ts < to, oldest first. Past `limit` rows they are
   // thinned evenly (always keeping the last), so a long history still fits one chart.
   virtual core::Result<std::vector<AccountSnapshotRow>> account_snapshots(core::UserId user,

@@ -177,6 +177,35 @@ TEST_F(StoreSnapshotHistory, ALimitOfOneKeepsTheLastAndZeroKeepsNothing) {
   EXPECT_EQ(ids(50, 100, 4), RowIds{});
 }
 
+TEST_F(StoreSnapshotHistory, TheFirstAndTheLatestSnapshotBeforeAnInstantExcludeThatInstant) {
+  const auto first = store_->first_account_snapshot(alice_, "binance", at_seconds(5));
+  ASSERT_TRUE(first.ok()) << first.error().message();
+  EXPECT_EQ(first->id.value(), 1);
+  const auto latest = store_->latest_account_snapshot_before(alice_, "binance", at_seconds(5));
+  ASSERT_TRUE(latest.ok()) << latest.error().message();
+  EXPECT_EQ(latest->id.value(), 4);
+  EXPECT_EQ(latest->ts, at_seconds(4));
+  EXPECT_EQ(store_->latest_account_snapshot_before(alice_, "binance", at_seconds(100))->id.value(),
+            10);
+
+  // Nothing before the first second; bob's and bybit's rows are not alice's at binance.
+  for (const auto& none : {store_->first_account_snapshot(alice_, "binance", at_seconds(1)),
+                           store_->latest_account_snapshot_before(alice_, "binance", at_seconds(1)),
+                           store_->first_account_snapshot(bob_, "binance", at_seconds(5)),
+                           store_->first_account_snapshot(alice_, "kraken", at_seconds(9))}) {
+    ASSERT_FALSE(none.ok());
+    EXPECT_EQ(none.error().code(), core::ErrorCode::kNotFound);
+  }
+}
+
+TEST_F(StoreSnapshotHistory, SnapshotsOfOneInstantAreOrderedByRow) {
+  ASSERT_TRUE(store_->append_account_snapshot(snapshot(at_seconds(1), "9999")).ok());   // row 13
+  ASSERT_TRUE(store_->append_account_snapshot(snapshot(at_seconds(3), "10001")).ok());  // row 14
+  EXPECT_EQ(store_->first_account_snapshot(alice_, "binance", at_seconds(9))->id.value(), 1);
+  EXPECT_EQ(store_->latest_account_snapshot_before(alice_, "binance", at_seconds(4))->id.value(),
+            14);
+}
+
 // Risk events with details naming a channel and a message, as the risk engine writes them.
 RiskEventRow decision(core::UserId user, std::string kind, std::int64_t second,
                       std::string details) {
