@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "api/api_response.hpp"
+#include "engine/paper_names.hpp"
 
 namespace sigtrader::api {
 namespace {
@@ -71,17 +72,29 @@ std::optional<core::Timestamp> time_param(const RequestContext& context, std::st
   return core::Timestamp::from_ms(*value);
 }
 
-std::optional<ActiveAccount> active_account(const RequestContext& context) {
-  auto session = context.store.latest_paper_session(context.caller.user.id);
+std::optional<ActiveAccount> active_account(storage::Store& store, core::UserId user) {
+  auto session = store.latest_paper_session(user);
   if (!session.ok()) return std::nullopt;
   ActiveAccount account;
-  account.venue = fmt::format("sim:p{}", session->id.value());
-  account.order_prefix = fmt::format("p{}-", session->id.value());
+  account.venue = engine::paper_venue(session->id);
+  account.order_prefix = engine::paper_client_prefix(session->id);
   boost::system::error_code error;
   boost::json::value state = boost::json::parse(session->state_json, error);
   if (!error && state.is_object()) account.state = std::move(state.as_object());
   account.session = std::move(*session);
   return account;
+}
+
+std::optional<ActiveAccount> active_account(const RequestContext& context) {
+  return active_account(context.store, context.caller.user.id);
+}
+
+const boost::json::object* checkpoint_breaker(const ActiveAccount& account) {
+  const auto risk = account.state.find("risk");
+  if (risk == account.state.end() || !risk->value().is_object()) return nullptr;
+  const boost::json::object& block = risk->value().get_object();
+  const auto breaker = block.find("breaker");
+  return breaker == block.end() ? nullptr : breaker->value().if_object();
 }
 
 boost::json::object command_json(const storage::OperatorCommandRow& command) {

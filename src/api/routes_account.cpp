@@ -2,10 +2,7 @@
 // equity, positions, orders, trades (fills) and the operator commands they queued.
 #include <charconv>
 #include <limits>
-#include <map>
 
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 #include "api/api_response.hpp"
@@ -50,9 +47,7 @@ const array* state_positions(const ActiveAccount& account) {
 }
 
 std::string member_text(const object& object, std::string_view name) {
-  const auto it = object.find(name);
-  if (it == object.end() || !it->value().is_string()) return {};
-  return std::string(it->value().as_string());
+  return string_member(object, name).value_or("");
 }
 
 // The open positions of the checkpointed state, with side and absolute quantity.
@@ -300,41 +295,21 @@ void collect_account_metrics(storage::Store& store, Metrics& metrics) {
   auto users = store.list_users();
   if (!users.ok()) return;
   for (const storage::UserRow& user : *users) {
-    auto session = store.latest_paper_session(user.id);
-    if (!session.ok()) continue;
-    const std::string venue = fmt::format("sim:p{}", session->id.value());
-    if (auto snapshot = store.latest_account_snapshot(user.id, venue); snapshot.ok()) {
+    const auto account = active_account(store, user.id);
+    if (!account) continue;
+    if (auto snapshot = store.latest_account_snapshot(user.id, account->venue); snapshot.ok()) {
       metrics.set("sigtrader_equity", {{"user", user.name}}, snapshot->equity.to_double());
     }
-    boost::system::error_code error;
-    const value state = boost::json::parse(session->state_json, error);
-    const object* breaker = nullptr;
-    if (!error && state.is_object()) {
-      const object* risk = nullptr;
-      if (const auto it = state.as_object().find("risk"); it != state.as_object().end()) {
-        risk = it->value().if_object();
-      }
-      if (const auto it = risk ? risk->find("breaker") : state.as_object().end();
-          risk && it != risk->end()) {
-        breaker = it->value().if_object();
-      }
-    }
-    if (breaker) {
-      const std::string state_name = member_text(*breaker, "state");
+    if (const object* breaker = checkpoint_breaker(*account)) {
       metrics.set("sigtrader_breaker_open", {{"user", user.name}},
-                  state_name == "open" ? 1.0 : 0.0);
+                  member_text(*breaker, "state") == "open" ? 1.0 : 0.0);
     }
-    auto open = store.list_orders(
-        storage::OrderQuery{.user = user.id,
-                            .client_prefix = fmt::format("p{}-", session->id.value()),
-                            .open_only = false,
-                            .limit = 100'000});
-    if (!open.ok()) continue;
-    std::map<std::string, double> by_state;
-    for (const storage::OrderRow& order : *open)
-      by_state[std::string(core::to_string(order.status))] += 1;
-    for (const auto& [state_name, count] : by_state) {
-      metrics.set("sigtrader_orders", {{"user", user.name}, {"state", state_name}}, count);
+    auto counts = store.count_orders_by_status(user.id, account->order_prefix);
+    if (!counts.ok()) continue;
+    for (const storage::OrderStatusCount& count : *counts) {
+      metrics.set("sigtrader_orders",
+                  {{"user", user.name}, {"state", std::string(core::to_string(count.status))}},
+                  static_cast<double>(count.orders));
     }
   }
 }

@@ -401,6 +401,12 @@ struct OrderQuery {
   std::size_t limit = 100;
 };
 
+// How many orders have one status.
+struct OrderStatusCount {
+  core::OrderStatus status = core::OrderStatus::kNew;
+  std::int64_t orders = 0;
+};
+
 // A fill with the order it belongs to.
 struct FillWithOrder {
   FillRow fill;

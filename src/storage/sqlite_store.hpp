@@ -99,6 +99,8 @@ class SqliteStore final : public Store {
   core::Result<std::vector<FillRow>> list_fills(OrderRowId order) override;
   core::Result<std::vector<OrderRow>> orders_with_client_prefix(std::string_view prefix) override;
   core::Result<std::vector<OrderRow>> list_orders(const OrderQuery& query) override;
+  core::Result<std::vector<OrderStatusCount>> count_orders_by_status(
+      core::UserId user, std::string_view prefix) override;
   core::Result<std::vector<FillWithOrder>> recent_fills(core::UserId user, std::string_view prefix,
                                                         std::size_t limit) override;
 

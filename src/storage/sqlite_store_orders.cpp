@@ -67,6 +67,15 @@ core::Result<FillRow> read_fill(const SqliteStatement& statement) {
   return fill;
 }
 
+// A status and how many orders have it.
+core::Result<OrderStatusCount> read_status_count(const SqliteStatement& statement) {
+  RowReader row(statement, "orders");
+  OrderStatusCount count{.status = row.get<core::OrderStatus>(0),
+                         .orders = row.get<std::int64_t>(1)};
+  SIGTRADER_RETURN_IF_ERROR(row.status());
+  return count;
+}
+
 // The fill columns, then the order's client_order_id, symbol and side.
 core::Result<FillWithOrder> read_fill_with_order(const SqliteStatement& statement) {
   SIGTRADER_TRY(FillRow fill, read_fill(statement));
@@ -274,6 +283,17 @@ core::Result<std::vector<OrderRow>> SqliteStore::list_orders(const OrderQuery& q
   }
   statement->bind_count(7, query.limit);
   return read_all<OrderRow>(*statement, read_order);
+}
+
+core::Result<std::vector<OrderStatusCount>> SqliteStore::count_orders_by_status(
+    core::UserId user, std::string_view prefix) {
+  SIGTRADER_TRY(auto statement,
+                db_->cached("SELECT status, count(*) FROM orders WHERE user_id = ?1 "
+                            "AND substr(client_order_id, 1, length(?2)) = ?2 "
+                            "GROUP BY status ORDER BY status"));
+  statement->bind(1, user);
+  statement->bind(2, prefix);
+  return read_all<OrderStatusCount>(*statement, read_status_count);
 }
 
 core::Result<std::vector<FillWithOrder>> SqliteStore::recent_fills(core::UserId user,

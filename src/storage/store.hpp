@@ -148,6 +148,10 @@ class Store {
       std::string_view prefix) = 0;
   // A user's orders, newest first (by row id), as the query says.
   virtual core::Result<std::vector<OrderRow>> list_orders(const OrderQuery& query) = 0;
+  // How many of a user's orders whose client id starts with `prefix` (all of the user's for an
+  // empty prefix) have each status, by status name; statuses without orders are left out.
+  virtual core::Result<std::vector<OrderStatusCount>> count_orders_by_status(
+      core::UserId user, std::string_view prefix) = 0;
   // A user's fills, newest first (by fill id), of orders whose client id starts with `prefix`
   // (all of the user's for an empty prefix), at most `limit`.
   virtual core::Result<std::vector<FillWithOrder>> recent_fills(core::UserId user,
