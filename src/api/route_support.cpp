@@ -1,26 +1,14 @@
 #include "api/route_support.hpp"
 
-#include <charconv>
-
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 #include "api/api_response.hpp"
 #include "engine/paper_names.hpp"
+#include "market/data_file.hpp"
 
 namespace sigtrader::api {
-namespace {
-
-std::optional<std::int64_t> parse_integer(std::string_view text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
-}  // namespace
-
 std::optional<boost::json::object> read_json_body(const RequestContext& context,
                                                   net::ServerResponse& refusal) {
   const auto type = context.request.header("Content-Type");
@@ -51,7 +39,7 @@ std::optional<std::size_t> limit_param(const RequestContext& context, std::size_
                                        std::size_t max, net::ServerResponse& refusal) {
   const auto text = context.query("limit");
   if (!text) return fallback;
-  const auto value = parse_integer(*text);
+  const auto value = market::parse_integer(*text);
   if (!value || *value < 1 || static_cast<std::size_t>(*value) > max) {
     refusal = error_response(400, fmt::format("limit must be a whole number from 1 to {}", max));
     return std::nullopt;
@@ -63,7 +51,7 @@ std::optional<core::Timestamp> time_param(const RequestContext& context, std::st
                                           net::ServerResponse& refusal) {
   const auto text = context.query(name);
   if (!text) return std::nullopt;
-  const auto value = parse_integer(*text);
+  const auto value = market::parse_integer(*text);
   if (!value) {
     refusal = error_response(
         400, fmt::format("{} must be milliseconds since 1970-01-01 UTC, got '{}'", name, *text));

@@ -1,6 +1,5 @@
 // /api/v1 routes about the caller's account: who they are, the engine's status, portfolio and
 // equity, positions, orders, trades (fills) and the operator commands they queued.
-#include <charconv>
 #include <limits>
 
 #include <fmt/format.h>
@@ -9,6 +8,7 @@
 #include "api/route_support.hpp"
 #include "api/routes.hpp"
 #include "core/decimal.hpp"
+#include "market/data_file.hpp"
 
 namespace sigtrader::api {
 namespace {
@@ -260,13 +260,9 @@ net::ServerResponse trades(RequestContext& context) {
 }
 
 net::ServerResponse command(RequestContext& context) {
-  const std::string& text = context.path.at("id");
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc{} || end != text.data() + text.size()) {
-    return error_response(400, "a command id is a number");
-  }
-  auto row = context.store.find_operator_command(storage::OperatorCommandId(id));
+  const auto id = market::parse_integer(context.path.at("id"));
+  if (!id) return error_response(400, "a command id is a number");
+  auto row = context.store.find_operator_command(storage::OperatorCommandId(*id));
   if (!row.ok() || row->user_id != context.caller.user.id) {
     return error_response(404, "no such command");
   }

@@ -1,6 +1,5 @@
 // /api/v1 routes about signals: the timeline with each signal's risk decision, one signal with
 // its parse, ingest-and-score, and channels with their statistics and trust.
-#include <charconv>
 #include <map>
 #include <vector>
 
@@ -12,6 +11,7 @@
 #include "api/routes.hpp"
 #include "engine/channel_backtest.hpp"
 #include "engine/signal_recorder.hpp"
+#include "market/data_file.hpp"
 #include "risk/sizer_edge.hpp"
 #include "signals/understood_post.hpp"
 
@@ -84,13 +84,6 @@ object signal_json(const storage::SignalRow& signal, std::optional<core::Message
   };
 }
 
-std::optional<std::int64_t> integer(std::string_view text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
 net::ServerResponse list_signals(RequestContext& context) {
   net::ServerResponse refusal;
   storage::SignalQuery query;
@@ -109,7 +102,7 @@ net::ServerResponse list_signals(RequestContext& context) {
     query.label = *label;
   }
   if (auto before = context.query("before_id")) {
-    const auto id = integer(*before);
+    const auto id = market::parse_integer(*before);
     if (!id) return error_response(400, "before_id must be a signal id");
     query.before = storage::SignalRowId(*id);
   }
@@ -131,7 +124,7 @@ net::ServerResponse list_signals(RequestContext& context) {
 }
 
 net::ServerResponse one_signal(RequestContext& context) {
-  const auto id = integer(context.path.at("id"));
+  const auto id = market::parse_integer(context.path.at("id"));
   if (!id) return error_response(400, "a signal id is a number");
   auto row = context.store.find_signal_with_post(storage::SignalRowId(*id));
   if (!row.ok()) return error_response(404, fmt::format("no signal {}", *id));
