@@ -1,25 +1,14 @@
 #include "api/route_support.hpp"
 
-#include <charconv>
-
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 #include "api/api_response.hpp"
+#include "engine/paper_names.hpp"
+#include "market/data_file.hpp"
 
 namespace sigtrader::api {
-namespace {
-
-std::optional<std::int64_t> parse_integer(std::string_view text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
-}  // namespace
-
 std::optional<boost::json::object> read_json_body(const RequestContext& context,
                                                   net::ServerResponse& refusal) {
   const auto type = context.request.header("Content-Type");
@@ -50,7 +39,7 @@ std::optional<std::size_t> limit_param(const RequestContext& context, std::size_
                                        std::size_t max, net::ServerResponse& refusal) {
   const auto text = context.query("limit");
   if (!text) return fallback;
-  const auto value = parse_integer(*text);
+  const auto value = market::parse_integer(*text);
   if (!value || *value < 1 || static_cast<std::size_t>(*value) > max) {
     refusal = error_response(400, fmt::format("limit must be a whole number from 1 to {}", max));
     return std::nullopt;
@@ -62,7 +51,7 @@ std::optional<core::Timestamp> time_param(const RequestContext& context, std::st
                                           net::ServerResponse& refusal) {
   const auto text = context.query(name);
   if (!text) return std::nullopt;
-  const auto value = parse_integer(*text);
+  const auto value = market::parse_integer(*text);
   if (!value) {
     refusal = error_response(
         400, fmt::format("{} must be milliseconds since 1970-01-01 UTC, got '{}'", name, *text));
@@ -71,17 +60,29 @@ std::optional<core::Timestamp> time_param(const RequestContext& context, std::st
   return core::Timestamp::from_ms(*value);
 }
 
-std::optional<ActiveAccount> active_account(const RequestContext& context) {
-  auto session = context.store.latest_paper_session(context.caller.user.id);
+std::optional<ActiveAccount> active_account(storage::Store& store, core::UserId user) {
+  auto session = store.latest_paper_session(user);
   if (!session.ok()) return std::nullopt;
   ActiveAccount account;
-  account.venue = fmt::format("sim:p{}", session->id.value());
-  account.order_prefix = fmt::format("p{}-", session->id.value());
+  account.venue = engine::paper_venue(session->id);
+  account.order_prefix = engine::paper_client_prefix(session->id);
   boost::system::error_code error;
   boost::json::value state = boost::json::parse(session->state_json, error);
   if (!error && state.is_object()) account.state = std::move(state.as_object());
   account.session = std::move(*session);
   return account;
+}
+
+std::optional<ActiveAccount> active_account(const RequestContext& context) {
+  return active_account(context.store, context.caller.user.id);
+}
+
+const boost::json::object* checkpoint_breaker(const ActiveAccount& account) {
+  const auto risk = account.state.find("risk");
+  if (risk == account.state.end() || !risk->value().is_object()) return nullptr;
+  const boost::json::object& block = risk->value().get_object();
+  const auto breaker = block.find("breaker");
+  return breaker == block.end() ? nullptr : breaker->value().if_object();
 }
 
 boost::json::object command_json(const storage::OperatorCommandRow& command) {

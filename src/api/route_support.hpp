@@ -16,6 +16,7 @@
 #include "core/time.hpp"
 #include "net/server_types.hpp"
 #include "storage/rows.hpp"
+#include "storage/store.hpp"
 
 namespace sigtrader::api {
 
@@ -37,11 +38,16 @@ std::optional<core::Timestamp> time_param(const RequestContext& context, std::st
 // state it last checkpointed (positions, policy, breaker).
 struct ActiveAccount {
   storage::PaperSessionRow session;
-  std::string venue;         // "sim:p<id>"
-  std::string order_prefix;  // "p<id>-"
+  std::string venue;         // "sim:p<id>" (engine::paper_venue)
+  std::string order_prefix;  // "p<id>-" (engine::paper_client_prefix)
   boost::json::object state;
 };
+std::optional<ActiveAccount> active_account(storage::Store& store, core::UserId user);
+// The caller's.
 std::optional<ActiveAccount> active_account(const RequestContext& context);
+// The checkpoint's breaker ({"state", "reason", "since", ...} under "risk"), or nullptr when the
+// state has none.
+const boost::json::object* checkpoint_breaker(const ActiveAccount& account);
 
 // Stores an operator command for the engine and answers 202 with it.
 net::ServerResponse queue_command(RequestContext& context, const core::Clock& clock,

@@ -1,17 +1,14 @@
 // /api/v1 routes about the caller's account: who they are, the engine's status, portfolio and
 // equity, positions, orders, trades (fills) and the operator commands they queued.
-#include <charconv>
 #include <limits>
-#include <map>
 
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 #include "api/api_response.hpp"
 #include "api/route_support.hpp"
 #include "api/routes.hpp"
 #include "core/decimal.hpp"
+#include "market/data_file.hpp"
 
 namespace sigtrader::api {
 namespace {
@@ -50,9 +47,7 @@ const array* state_positions(const ActiveAccount& account) {
 }
 
 std::string member_text(const object& object, std::string_view name) {
-  const auto it = object.find(name);
-  if (it == object.end() || !it->value().is_string()) return {};
-  return std::string(it->value().as_string());
+  return string_member(object, name).value_or("");
 }
 
 // The open positions of the checkpointed state, with side and absolute quantity.
@@ -136,18 +131,16 @@ net::ServerResponse portfolio(RequestContext& context) {
                                      {"ts", nullptr}});
   }
   const core::UserId user = context.caller.user.id;
-  // Thinned to two rows, a history keeps its first and its last: the first is the start.
-  const auto first = context.store.account_snapshots(user, account->venue,
-                                                     core::Timestamp::from_ns(0), latest->ts, 2);
-  const core::Money starting =
-      first.ok() && !first->empty() ? first->front().equity : latest->equity;
+  // The start is the first snapshot before the latest one's instant (the latest itself when
+  // there is none).
+  const auto first = context.store.first_account_snapshot(user, account->venue, latest->ts);
+  const core::Money starting = first.ok() ? first->equity : latest->equity;
   // The day is the account's own (simulated for paper): UTC midnight of its latest snapshot.
   const core::Timestamp midnight =
       core::Timestamp::from_ns(latest->ts.ns() - latest->ts.ns() % 86'400'000'000'000);
-  const auto before_today = context.store.account_snapshots(
-      user, account->venue, core::Timestamp::from_ns(0), midnight, 1);
-  const core::Money day_start =
-      before_today.ok() && !before_today->empty() ? before_today->back().equity : starting;
+  const auto before_today =
+      context.store.latest_account_snapshot_before(user, account->venue, midnight);
+  const core::Money day_start = before_today.ok() ? before_today->equity : starting;
   const array positions = positions_json(*account);
   const core::Decimal exposure = exposure_of(positions);
   const double equity = latest->equity.to_double();
@@ -267,13 +260,9 @@ net::ServerResponse trades(RequestContext& context) {
 }
 
 net::ServerResponse command(RequestContext& context) {
-  const std::string& text = context.path.at("id");
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc{} || end != text.data() + text.size()) {
-    return error_response(400, "a command id is a number");
-  }
-  auto row = context.store.find_operator_command(storage::OperatorCommandId(id));
+  const auto id = market::parse_integer(context.path.at("id"));
+  if (!id) return error_response(400, "a command id is a number");
+  auto row = context.store.find_operator_command(storage::OperatorCommandId(*id));
   if (!row.ok() || row->user_id != context.caller.user.id) {
     return error_response(404, "no such command");
   }
@@ -302,41 +291,21 @@ void collect_account_metrics(storage::Store& store, Metrics& metrics) {
   auto users = store.list_users();
   if (!users.ok()) return;
   for (const storage::UserRow& user : *users) {
-    auto session = store.latest_paper_session(user.id);
-    if (!session.ok()) continue;
-    const std::string venue = fmt::format("sim:p{}", session->id.value());
-    if (auto snapshot = store.latest_account_snapshot(user.id, venue); snapshot.ok()) {
+    const auto account = active_account(store, user.id);
+    if (!account) continue;
+    if (auto snapshot = store.latest_account_snapshot(user.id, account->venue); snapshot.ok()) {
       metrics.set("sigtrader_equity", {{"user", user.name}}, snapshot->equity.to_double());
     }
-    boost::system::error_code error;
-    const value state = boost::json::parse(session->state_json, error);
-    const object* breaker = nullptr;
-    if (!error && state.is_object()) {
-      const object* risk = nullptr;
-      if (const auto it = state.as_object().find("risk"); it != state.as_object().end()) {
-        risk = it->value().if_object();
-      }
-      if (const auto it = risk ? risk->find("breaker") : state.as_object().end();
-          risk && it != risk->end()) {
-        breaker = it->value().if_object();
-      }
-    }
-    if (breaker) {
-      const std::string state_name = member_text(*breaker, "state");
+    if (const object* breaker = checkpoint_breaker(*account)) {
       metrics.set("sigtrader_breaker_open", {{"user", user.name}},
-                  state_name == "open" ? 1.0 : 0.0);
+                  member_text(*breaker, "state") == "open" ? 1.0 : 0.0);
     }
-    auto open = store.list_orders(
-        storage::OrderQuery{.user = user.id,
-                            .client_prefix = fmt::format("p{}-", session->id.value()),
-                            .open_only = false,
-                            .limit = 100'000});
-    if (!open.ok()) continue;
-    std::map<std::string, double> by_state;
-    for (const storage::OrderRow& order : *open)
-      by_state[std::string(core::to_string(order.status))] += 1;
-    for (const auto& [state_name, count] : by_state) {
-      metrics.set("sigtrader_orders", {{"user", user.name}, {"state", state_name}}, count);
+    auto counts = store.count_orders_by_status(user.id, account->order_prefix);
+    if (!counts.ok()) continue;
+    for (const storage::OrderStatusCount& count : *counts) {
+      metrics.set("sigtrader_orders",
+                  {{"user", user.name}, {"state", std::string(core::to_string(count.status))}},
+                  static_cast<double>(count.orders));
     }
   }
 }

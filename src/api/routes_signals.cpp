@@ -1,6 +1,7 @@
 // /api/v1 routes about signals: the timeline with each signal's risk decision, one signal with
 // its parse, ingest-and-score, and channels with their statistics and trust.
-#include <charconv>
+#include <map>
+#include <vector>
 
 #include <boost/json/parse.hpp>
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include "api/routes.hpp"
 #include "engine/channel_backtest.hpp"
 #include "engine/signal_recorder.hpp"
+#include "market/data_file.hpp"
 #include "risk/sizer_edge.hpp"
 #include "signals/understood_post.hpp"
 
@@ -30,23 +32,39 @@ array prices_json(const Prices& prices) {
   return out;
 }
 
-// The latest decision the risk engine took on the signal's post, from the risk journal.
-object decision_json(RequestContext& context, const storage::SignalRow& signal,
-                     std::optional<core::MessageId> message_id) {
-  object none{{"kind", "none"}, {"reasons", array{}}};
-  if (!message_id) return none;
-  auto decisions =
-      context.store.decisions_for_message(context.caller.user.id, signal.channel_id, *message_id);
-  if (!decisions.ok() || decisions->empty()) return none;
-  const storage::RiskEventRow& latest = decisions->back();
-  std::string kind = latest.kind.substr(std::string_view("decision_").size());
-  array reasons;
-  if (!latest.reason.empty()) reasons.emplace_back(latest.reason);
-  return object{{"kind", kind}, {"reasons", reasons}, {"ts", latest.ts.ms()}};
+// The latest decision the caller's risk engine took on each of the posts that has one, from the
+// risk journal in one query. A journal that cannot be read leaves every post undecided rather
+// than failing the answer.
+std::map<storage::PostKey, storage::RiskEventRow> latest_decisions(
+    RequestContext& context, const std::vector<storage::PostKey>& posts) {
+  std::map<storage::PostKey, storage::RiskEventRow> latest;
+  auto decisions = context.store.latest_decisions_for_messages(context.caller.user.id, posts);
+  if (!decisions.ok()) return latest;
+  for (storage::PostDecision& decision : *decisions)
+    latest.emplace(std::move(decision.post), std::move(decision.decision));
+  return latest;
 }
 
-object signal_json(RequestContext& context, const storage::SignalRow& signal,
-                   std::optional<core::MessageId> message_id) {
+// The latest decision on the post a signal was read from; nullptr for none.
+const storage::RiskEventRow* decision_on(
+    const std::map<storage::PostKey, storage::RiskEventRow>& latest,
+    const storage::SignalRow& signal, std::optional<core::MessageId> message_id) {
+  if (!message_id) return nullptr;
+  const auto it = latest.find({.channel = signal.channel_id, .message = *message_id});
+  return it == latest.end() ? nullptr : &it->second;
+}
+
+// The decision taken on a signal's post, or "none" for nullptr.
+object decision_json(const storage::RiskEventRow* latest) {
+  if (latest == nullptr) return object{{"kind", "none"}, {"reasons", array{}}};
+  std::string kind = latest->kind.substr(std::string_view("decision_").size());
+  array reasons;
+  if (!latest->reason.empty()) reasons.emplace_back(latest->reason);
+  return object{{"kind", kind}, {"reasons", reasons}, {"ts", latest->ts.ms()}};
+}
+
+object signal_json(const storage::SignalRow& signal, std::optional<core::MessageId> message_id,
+                   const storage::RiskEventRow* latest_decision) {
   return object{
       {"id", signal.id.value()},
       {"channel_id", signal.channel_id.str()},
@@ -62,15 +80,8 @@ object signal_json(RequestContext& context, const storage::SignalRow& signal,
       {"stop_loss", signal.stop_loss ? value(signal.stop_loss->to_string()) : value(nullptr)},
       {"leverage", signal.leverage},
       {"update_kind", signal.update_kind ? value(*signal.update_kind) : value(nullptr)},
-      {"decision", decision_json(context, signal, message_id)},
+      {"decision", decision_json(latest_decision)},
   };
-}
-
-std::optional<std::int64_t> integer(std::string_view text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-  return value;
 }
 
 net::ServerResponse list_signals(RequestContext& context) {
@@ -91,24 +102,38 @@ net::ServerResponse list_signals(RequestContext& context) {
     query.label = *label;
   }
   if (auto before = context.query("before_id")) {
-    const auto id = integer(*before);
+    const auto id = market::parse_integer(*before);
     if (!id) return error_response(400, "before_id must be a signal id");
     query.before = storage::SignalRowId(*id);
   }
   auto rows = context.store.list_signals(query);
   if (!rows.ok()) return error_response(rows.error());
+  std::vector<storage::PostKey> posts;
+  for (const storage::SignalListing& row : *rows) {
+    if (row.message_id) {
+      posts.push_back({.channel = row.signal.channel_id, .message = *row.message_id});
+    }
+  }
+  const auto latest = latest_decisions(context, posts);
   array out;
-  for (const storage::SignalListing& row : *rows)
-    out.push_back(signal_json(context, row.signal, row.message_id));
+  for (const storage::SignalListing& row : *rows) {
+    out.push_back(
+        signal_json(row.signal, row.message_id, decision_on(latest, row.signal, row.message_id)));
+  }
   return json_response(200, object{{"signals", out}});
 }
 
 net::ServerResponse one_signal(RequestContext& context) {
-  const auto id = integer(context.path.at("id"));
+  const auto id = market::parse_integer(context.path.at("id"));
   if (!id) return error_response(400, "a signal id is a number");
   auto row = context.store.find_signal_with_post(storage::SignalRowId(*id));
   if (!row.ok()) return error_response(404, fmt::format("no signal {}", *id));
-  object out = signal_json(context, row->signal, row->message_id);
+  std::vector<storage::PostKey> post;
+  if (row->message_id)
+    post.push_back({.channel = row->signal.channel_id, .message = *row->message_id});
+  const auto latest = latest_decisions(context, post);
+  object out =
+      signal_json(row->signal, row->message_id, decision_on(latest, row->signal, row->message_id));
   std::string text;
   if (row->message_id) {
     if (auto message = context.store.find_message(row->signal.channel_id, *row->message_id);

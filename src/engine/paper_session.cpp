@@ -11,6 +11,7 @@
 
 #include "engine/backtest_report_json.hpp"
 #include "engine/paper_journal.hpp"
+#include "engine/paper_names.hpp"
 #include "strategy/registry.hpp"
 
 namespace sigtrader::engine {
@@ -165,7 +166,7 @@ core::Result<std::unique_ptr<PaperSession>> PaperSession::open(storage::Store& s
 
 core::Status PaperSession::start(const storage::PaperSessionRow& row, bool resume) {
   row_ = row;
-  order_prefix_ = fmt::format("p{}", row_.id.value());
+  order_prefix_ = paper_order_prefix(row_.id);
   SIGTRADER_TRY(strategy_, make_guarded_strategy(config_, options_.risk, options_.gate, nullptr));
   std::vector<MarketFeed> feeds;
   for (const PaperMarketData& market : data_) {
@@ -390,7 +391,7 @@ storage::AccountSnapshotRow PaperSession::snapshot() const {
   const execution::Portfolio& portfolio = sim_->portfolio();
   storage::AccountSnapshotRow row;
   row.user_id = row_.user_id;
-  row.venue = "sim:" + order_prefix_;
+  row.venue = paper_venue(row_.id);
   row.ts = sim_->last_instant().value_or(sim_->first_open());
   row.currency = portfolio.quote_asset();
   row.equity = sim_->kernel().equity();

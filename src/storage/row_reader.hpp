@@ -122,4 +122,17 @@ class RowReader {
   core::Status status_;
 };
 
+// Reads every row `statement` still returns with `read` (a function of the statement at a row,
+// returning core::Result<Row>), in order; a step or a row that fails ends it with that error.
+template <typename Row, typename Read>
+core::Result<std::vector<Row>> read_all(SqliteStatement& statement, Read read) {
+  std::vector<Row> rows;
+  for (;;) {
+    SIGTRADER_TRY(const bool has_row, statement.step());
+    if (!has_row) return rows;
+    SIGTRADER_TRY(Row row, read(statement));
+    rows.push_back(std::move(row));
+  }
+}
+
 }  // namespace sigtrader::storage

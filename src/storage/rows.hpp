@@ -256,6 +256,19 @@ struct RiskEventRow {
   std::string details_json = "{}";
 };
 
+// A post named by its channel and its id there.
+struct PostKey {
+  core::ChannelId channel;
+  core::MessageId message;
+  friend auto operator<=>(const PostKey&, const PostKey&) = default;
+};
+
+// The latest risk decision on a post.
+struct PostDecision {
+  PostKey post;
+  RiskEventRow decision;
+};
+
 // A user's account at one venue at one instant.
 struct AccountSnapshotRow {
   AccountSnapshotRowId id;
@@ -386,6 +399,12 @@ struct OrderQuery {
   std::optional<std::string> client_prefix = std::nullopt;  // a paper session's "p<id>-"
   bool open_only = false;                                   // new, accepted, partially filled
   std::size_t limit = 100;
+};
+
+// How many orders have one status.
+struct OrderStatusCount {
+  core::OrderStatus status = core::OrderStatus::kNew;
+  std::int64_t orders = 0;
 };
 
 // A fill with the order it belongs to.

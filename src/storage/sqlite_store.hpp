@@ -99,6 +99,8 @@ class SqliteStore final : public Store {
   core::Result<std::vector<FillRow>> list_fills(OrderRowId order) override;
   core::Result<std::vector<OrderRow>> orders_with_client_prefix(std::string_view prefix) override;
   core::Result<std::vector<OrderRow>> list_orders(const OrderQuery& query) override;
+  core::Result<std::vector<OrderStatusCount>> count_orders_by_status(
+      core::UserId user, std::string_view prefix) override;
   core::Result<std::vector<FillWithOrder>> recent_fills(core::UserId user, std::string_view prefix,
                                                         std::size_t limit) override;
 
@@ -122,6 +124,11 @@ class SqliteStore final : public Store {
       const AccountSnapshotRow& snapshot) override;
   core::Result<AccountSnapshotRow> latest_account_snapshot(core::UserId user,
                                                            std::string_view venue) override;
+  core::Result<AccountSnapshotRow> first_account_snapshot(core::UserId user, std::string_view venue,
+                                                          core::Timestamp before) override;
+  core::Result<AccountSnapshotRow> latest_account_snapshot_before(core::UserId user,
+                                                                  std::string_view venue,
+                                                                  core::Timestamp before) override;
   core::Result<std::vector<AccountSnapshotRow>> account_snapshots(core::UserId user,
                                                                   std::string_view venue,
                                                                   core::Timestamp from,
@@ -130,6 +137,8 @@ class SqliteStore final : public Store {
   core::Result<std::vector<RiskEventRow>> decisions_for_message(core::UserId user,
                                                                 const core::ChannelId& channel,
                                                                 core::MessageId message) override;
+  core::Result<std::vector<PostDecision>> latest_decisions_for_messages(
+      core::UserId user, const std::vector<PostKey>& posts) override;
   core::Result<AiDecisionRowId> append_ai_decision(const AiDecisionRow& decision) override;
   core::Result<std::vector<AiDecisionRow>> recent_ai_decisions(std::size_t limit) override;
 

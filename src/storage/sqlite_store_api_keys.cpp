@@ -74,13 +74,7 @@ core::Result<std::vector<ApiKeyRow>> SqliteStore::list_api_keys(core::UserId use
                 db_->cached(fmt::format("SELECT {} FROM api_keys WHERE user_id = ?1 ORDER BY id",
                                         kApiKeyColumns)));
   statement->bind(1, user);
-  std::vector<ApiKeyRow> keys;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return keys;
-    SIGTRADER_TRY(ApiKeyRow key, read_api_key(*statement));
-    keys.push_back(std::move(key));
-  }
+  return read_all<ApiKeyRow>(*statement, read_api_key);
 }
 
 core::Status SqliteStore::touch_api_key(ApiKeyRowId id, core::Timestamp used_at) {

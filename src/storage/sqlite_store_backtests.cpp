@@ -93,13 +93,7 @@ core::Result<std::vector<BacktestRow>> SqliteStore::list_backtests(std::optional
                                         kBacktestColumns)));
   statement->bind(1, user);
   statement->bind_count(2, limit);
-  std::vector<BacktestRow> backtests;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return backtests;
-    SIGTRADER_TRY(BacktestRow backtest, read_backtest(*statement));
-    backtests.push_back(std::move(backtest));
-  }
+  return read_all<BacktestRow>(*statement, read_backtest);
 }
 
 }  // namespace sigtrader::storage

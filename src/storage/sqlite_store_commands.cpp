@@ -30,16 +30,6 @@ core::Result<OperatorCommandRow> read_command(const SqliteStatement& statement) 
   return command;
 }
 
-core::Result<std::vector<OperatorCommandRow>> read_commands(StatementLease& statement) {
-  std::vector<OperatorCommandRow> commands;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return commands;
-    SIGTRADER_TRY(OperatorCommandRow command, read_command(*statement));
-    commands.push_back(std::move(command));
-  }
-}
-
 }  // namespace
 
 core::Result<OperatorCommandId> SqliteStore::insert_operator_command(
@@ -91,7 +81,7 @@ core::Result<std::vector<OperatorCommandRow>> SqliteStore::pending_operator_comm
                                         kCommandColumns)));
   statement->bind(1, user);
   statement->bind_count(2, limit);
-  return read_commands(statement);
+  return read_all<OperatorCommandRow>(*statement, read_command);
 }
 
 core::Status SqliteStore::finish_operator_command(const OperatorCommandRow& command) {
@@ -131,7 +121,7 @@ core::Result<std::vector<OperatorCommandRow>> SqliteStore::session_operator_comm
                                         "AND status = 'applied' ORDER BY step, id",
                                         kCommandColumns)));
   statement->bind(1, session);
-  return read_commands(statement);
+  return read_all<OperatorCommandRow>(*statement, read_command);
 }
 
 }  // namespace sigtrader::storage

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 #include "storage/row_reader.hpp"
@@ -26,6 +28,10 @@ core::Result<RiskEventRow> read_risk_event(const SqliteStatement& statement) {
   return event;
 }
 
+constexpr std::string_view kSnapshotColumns =
+    "id, user_id, venue, ts, currency, equity, balance, unrealized_pnl, margin_used, balances_json";
+
+// Reads a row of kSnapshotColumns.
 core::Result<AccountSnapshotRow> read_snapshot(const SqliteStatement& statement) {
   RowReader row(statement, "account_snapshots");
   AccountSnapshotRow snapshot{
@@ -64,6 +70,17 @@ core::Result<AiDecisionRow> read_ai_decision(const SqliteStatement& statement) {
   return decision;
 }
 
+// The risk event columns, then the channel and the message id its details name.
+core::Result<PostDecision> read_post_decision(const SqliteStatement& statement) {
+  SIGTRADER_TRY(RiskEventRow decision, read_risk_event(statement));
+  RowReader row(statement, "risk_events");
+  PostDecision out{.post = PostKey{.channel = row.get<core::ChannelId>(8),
+                                   .message = row.get<core::MessageId>(9)},
+                   .decision = std::move(decision)};
+  SIGTRADER_RETURN_IF_ERROR(row.status());
+  return out;
+}
+
 // Whether the row at `position` (of `rows`, oldest first) is the next one account_snapshots()
 // keeps, `kept` rows having been kept before it.
 bool kept_when_thinned(std::size_t position, std::size_t kept, std::size_t rows,
@@ -100,13 +117,7 @@ core::Result<std::vector<RiskEventRow>> SqliteStore::recent_risk_events(core::Us
                             "ORDER BY ts DESC, id DESC LIMIT ?2"));
   statement->bind(1, user);
   statement->bind_count(2, limit);
-  std::vector<RiskEventRow> events;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return events;
-    SIGTRADER_TRY(RiskEventRow event, read_risk_event(*statement));
-    events.push_back(std::move(event));
-  }
+  return read_all<RiskEventRow>(*statement, read_risk_event);
 }
 
 core::Result<AccountSnapshotRowId> SqliteStore::append_account_snapshot(
@@ -134,9 +145,9 @@ core::Result<AccountSnapshotRowId> SqliteStore::append_account_snapshot(
 core::Result<AccountSnapshotRow> SqliteStore::latest_account_snapshot(core::UserId user,
                                                                       std::string_view venue) {
   SIGTRADER_TRY(auto statement,
-                db_->cached("SELECT id, user_id, venue, ts, currency, equity, balance, "
-                            "unrealized_pnl, margin_used, balances_json FROM account_snapshots "
-                            "WHERE user_id = ?1 AND venue = ?2 ORDER BY ts DESC, id DESC LIMIT 1"));
+                db_->cached(fmt::format("SELECT {} FROM account_snapshots WHERE user_id = ?1 AND "
+                                        "venue = ?2 ORDER BY ts DESC, id DESC LIMIT 1",
+                                        kSnapshotColumns)));
   statement->bind(1, user);
   statement->bind(2, venue);
   SIGTRADER_TRY(const bool found, statement->step());
@@ -144,6 +155,45 @@ core::Result<AccountSnapshotRow> SqliteStore::latest_account_snapshot(core::User
     return core::Error(core::ErrorCode::kNotFound,
                        fmt::format("no account snapshot of user {} at '{}' in database '{}'",
                                    user.value(), venue, path()));
+  }
+  return read_snapshot(*statement);
+}
+
+core::Result<AccountSnapshotRow> SqliteStore::first_account_snapshot(core::UserId user,
+                                                                     std::string_view venue,
+                                                                     core::Timestamp before) {
+  SIGTRADER_TRY(auto statement,
+                db_->cached(fmt::format("SELECT {} FROM account_snapshots WHERE user_id = ?1 AND "
+                                        "venue = ?2 AND ts < ?3 ORDER BY ts, id LIMIT 1",
+                                        kSnapshotColumns)));
+  statement->bind(1, user);
+  statement->bind(2, venue);
+  statement->bind(3, before);
+  SIGTRADER_TRY(const bool found, statement->step());
+  if (!found) {
+    return core::Error(core::ErrorCode::kNotFound,
+                       fmt::format("no account snapshot of user {} at '{}' before {} in database "
+                                   "'{}'",
+                                   user.value(), venue, before.to_iso8601(), path()));
+  }
+  return read_snapshot(*statement);
+}
+
+core::Result<AccountSnapshotRow> SqliteStore::latest_account_snapshot_before(
+    core::UserId user, std::string_view venue, core::Timestamp before) {
+  SIGTRADER_TRY(auto statement,
+                db_->cached(fmt::format("SELECT {} FROM account_snapshots WHERE user_id = ?1 AND "
+                                        "venue = ?2 AND ts < ?3 ORDER BY ts DESC, id DESC LIMIT 1",
+                                        kSnapshotColumns)));
+  statement->bind(1, user);
+  statement->bind(2, venue);
+  statement->bind(3, before);
+  SIGTRADER_TRY(const bool found, statement->step());
+  if (!found) {
+    return core::Error(core::ErrorCode::kNotFound,
+                       fmt::format("no account snapshot of user {} at '{}' before {} in database "
+                                   "'{}'",
+                                   user.value(), venue, before.to_iso8601(), path()));
   }
   return read_snapshot(*statement);
 }
@@ -159,10 +209,10 @@ core::Result<std::vector<AccountSnapshotRow>> SqliteStore::account_snapshots(cor
                                                                              std::size_t limit) {
   // The count comes with every row so that it describes the same rows the statement returns.
   SIGTRADER_TRY(auto statement,
-                db_->cached("SELECT id, user_id, venue, ts, currency, equity, balance, "
-                            "unrealized_pnl, margin_used, balances_json, count(*) OVER () "
-                            "FROM account_snapshots WHERE user_id = ?1 AND venue = ?2 AND "
-                            "ts >= ?3 AND ts < ?4 ORDER BY ts, id"));
+                db_->cached(fmt::format("SELECT {}, count(*) OVER () FROM account_snapshots "
+                                        "WHERE user_id = ?1 AND venue = ?2 AND ts >= ?3 AND "
+                                        "ts < ?4 ORDER BY ts, id",
+                                        kSnapshotColumns)));
   statement->bind(1, user);
   statement->bind(2, venue);
   statement->bind(3, from);
@@ -196,13 +246,34 @@ core::Result<std::vector<RiskEventRow>> SqliteStore::decisions_for_message(
   statement->bind(1, user);
   statement->bind(2, channel);
   statement->bind(3, std::to_string(message.value()));
-  std::vector<RiskEventRow> events;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return events;
-    SIGTRADER_TRY(RiskEventRow event, read_risk_event(*statement));
-    events.push_back(std::move(event));
+  return read_all<RiskEventRow>(*statement, read_risk_event);
+}
+
+core::Result<std::vector<PostDecision>> SqliteStore::latest_decisions_for_messages(
+    core::UserId user, const std::vector<PostKey>& posts) {
+  if (posts.empty()) return std::vector<PostDecision>{};
+  // The posts travel as one JSON array of [channel, message id as text] pairs; the decisions are
+  // matched as decisions_for_message() matches them, and the newest of each post is kept.
+  boost::json::array wanted;
+  for (const PostKey& post : posts) {
+    wanted.push_back(boost::json::array{post.channel.str(), std::to_string(post.message.value())});
   }
+  SIGTRADER_TRY(
+      auto statement,
+      db_->cached("WITH decisions AS (SELECT id, user_id, ts, kind, symbol, client_order_id, "
+                  "reason, details_json, json_extract(details_json, '$.channel') AS channel, "
+                  "CAST(json_extract(details_json, '$.message_id') AS TEXT) AS message_id "
+                  "FROM risk_events WHERE user_id = ?1 AND kind LIKE 'decision\\_%' ESCAPE '\\'), "
+                  "ranked AS (SELECT *, row_number() OVER (PARTITION BY channel, message_id "
+                  "ORDER BY ts DESC, id DESC) AS newest FROM decisions "
+                  "WHERE (channel, message_id) IN (SELECT json_extract(value, '$[0]'), "
+                  "json_extract(value, '$[1]') FROM json_each(?2))) "
+                  "SELECT id, user_id, ts, kind, symbol, client_order_id, reason, details_json, "
+                  "channel, CAST(message_id AS INTEGER) FROM ranked WHERE newest = 1 "
+                  "ORDER BY channel, CAST(message_id AS INTEGER)"));
+  statement->bind(1, user);
+  statement->bind(2, boost::json::serialize(wanted));
+  return read_all<PostDecision>(*statement, read_post_decision);
 }
 
 core::Result<AiDecisionRowId> SqliteStore::append_ai_decision(const AiDecisionRow& decision) {
@@ -234,13 +305,7 @@ core::Result<std::vector<AiDecisionRow>> SqliteStore::recent_ai_decisions(std::s
                             "confidence, latency_ns, input_json, output_json FROM ai_decisions "
                             "ORDER BY ts DESC, id DESC LIMIT ?1"));
   statement->bind_count(1, limit);
-  std::vector<AiDecisionRow> decisions;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return decisions;
-    SIGTRADER_TRY(AiDecisionRow decision, read_ai_decision(*statement));
-    decisions.push_back(std::move(decision));
-  }
+  return read_all<AiDecisionRow>(*statement, read_ai_decision);
 }
 
 }  // namespace sigtrader::storage

@@ -52,6 +52,27 @@ std::string contains_pattern(std::string_view fragment) {
   return pattern;
 }
 
+core::Result<LabelRow> read_label(const SqliteStatement& statement) {
+  RowReader row(statement, "labels");
+  LabelRow label = read_label_columns(row, 0);
+  SIGTRADER_RETURN_IF_ERROR(row.status());
+  return label;
+}
+
+core::Result<MessageRow> read_message(const SqliteStatement& statement) {
+  RowReader row(statement, "messages");
+  MessageRow message = read_message_columns(row, 0);
+  SIGTRADER_RETURN_IF_ERROR(row.status());
+  return message;
+}
+
+core::Result<LabeledMessage> read_labeled_message(const SqliteStatement& statement) {
+  RowReader row(statement, "labels");
+  LabeledMessage item{.label = read_label_columns(row, 0), .message = read_message_columns(row, 6)};
+  SIGTRADER_RETURN_IF_ERROR(row.status());
+  return item;
+}
+
 }  // namespace
 
 core::Result<LabelRowId> SqliteStore::put_label(const LabelRow& label) {
@@ -103,15 +124,7 @@ core::Result<std::vector<LabelRow>> SqliteStore::labels_for_message(MessageRowId
                 db_->cached("SELECT id, message_id, labeler, label, entities_json, created_at "
                             "FROM labels WHERE message_id = ?1 ORDER BY labeler"));
   statement->bind(1, message);
-  std::vector<LabelRow> labels;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return labels;
-    RowReader row(*statement, "labels");
-    LabelRow label = read_label_columns(row, 0);
-    SIGTRADER_RETURN_IF_ERROR(row.status());
-    labels.push_back(std::move(label));
-  }
+  return read_all<LabelRow>(*statement, read_label);
 }
 
 core::Result<std::vector<MessageRow>> SqliteStore::unlabeled_messages(const UnlabeledQuery& query) {
@@ -133,15 +146,7 @@ core::Result<std::vector<MessageRow>> SqliteStore::unlabeled_messages(const Unla
   }
   statement->bind(4, query.labeler);
   statement->bind_count(5, query.limit);
-  std::vector<MessageRow> messages;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return messages;
-    RowReader row(*statement, "messages");
-    MessageRow message = read_message_columns(row, 0);
-    SIGTRADER_RETURN_IF_ERROR(row.status());
-    messages.push_back(std::move(message));
-  }
+  return read_all<MessageRow>(*statement, read_message);
 }
 
 core::Result<std::int64_t> SqliteStore::count_messages(
@@ -173,16 +178,7 @@ core::Result<std::vector<LabeledMessage>> SqliteStore::labeled_messages(
                     "WHERE ?1 IS NULL OR l.labeler = ?1 ORDER BY m.id, l.labeler",
                     kMessageColumns)));
   statement->bind(1, labeler);
-  std::vector<LabeledMessage> labeled;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return labeled;
-    RowReader row(*statement, "labels");
-    LabeledMessage item{.label = read_label_columns(row, 0),
-                        .message = read_message_columns(row, 6)};
-    SIGTRADER_RETURN_IF_ERROR(row.status());
-    labeled.push_back(std::move(item));
-  }
+  return read_all<LabeledMessage>(*statement, read_labeled_message);
 }
 
 }  // namespace sigtrader::storage

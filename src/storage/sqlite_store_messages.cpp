@@ -26,6 +26,37 @@ core::Result<MessageRow> read_message(const SqliteStatement& statement) {
   return message;
 }
 
+core::Result<MessageVersionRow> read_version(const SqliteStatement& statement) {
+  RowReader row(statement, "message_versions");
+  MessageVersionRow version{
+      .id = row.get<MessageVersionRowId>(0),
+      .message = row.get<MessageRowId>(1),
+      .version = row.get<int>(2),
+      .text = row.get<std::string>(3),
+      .edited_at = row.get_optional<core::Timestamp>(4),
+      .ts_init = row.get<core::Timestamp>(5),
+  };
+  SIGTRADER_RETURN_IF_ERROR(row.status());
+  return version;
+}
+
+core::Result<PostVersionRow> read_post_version(const SqliteStatement& statement) {
+  RowReader row(statement, "messages");
+  PostVersionRow version{
+      .message = row.get<MessageRowId>(0),
+      .channel_id = row.get<core::ChannelId>(1),
+      .message_id = row.get<core::MessageId>(2),
+      .reply_to = row.get_optional<core::MessageId>(3),
+      .ts_event = row.get<core::Timestamp>(4),
+      .ts_init = row.get<core::Timestamp>(5),
+      .version = row.get<int>(6),
+      .text = row.get<std::string>(7),
+      .edited_at = row.get_optional<core::Timestamp>(8),
+  };
+  SIGTRADER_RETURN_IF_ERROR(row.status());
+  return version;
+}
+
 }  // namespace
 
 core::Result<InsertedMessage> SqliteStore::insert_message(const MessageRow& message) {
@@ -127,22 +158,7 @@ core::Result<std::vector<MessageVersionRow>> SqliteStore::message_versions(Messa
                 db_->cached("SELECT id, message_id, version, text, edited_at, ts_init "
                             "FROM message_versions WHERE message_id = ?1 ORDER BY version"));
   statement->bind(1, message);
-  std::vector<MessageVersionRow> versions;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return versions;
-    RowReader row(*statement, "message_versions");
-    MessageVersionRow version{
-        .id = row.get<MessageVersionRowId>(0),
-        .message = row.get<MessageRowId>(1),
-        .version = row.get<int>(2),
-        .text = row.get<std::string>(3),
-        .edited_at = row.get_optional<core::Timestamp>(4),
-        .ts_init = row.get<core::Timestamp>(5),
-    };
-    SIGTRADER_RETURN_IF_ERROR(row.status());
-    versions.push_back(std::move(version));
-  }
+  return read_all<MessageVersionRow>(*statement, read_version);
 }
 
 core::Result<std::vector<MessageRow>> SqliteStore::list_messages(const core::ChannelId& channel,
@@ -158,13 +174,7 @@ core::Result<std::vector<MessageRow>> SqliteStore::list_messages(const core::Cha
   statement->bind(2, from);
   statement->bind(3, to);
   statement->bind_count(4, limit);
-  std::vector<MessageRow> messages;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return messages;
-    SIGTRADER_TRY(MessageRow message, read_message(*statement));
-    messages.push_back(std::move(message));
-  }
+  return read_all<MessageRow>(*statement, read_message);
 }
 
 core::Result<MessageRow> SqliteStore::find_message(const core::ChannelId& channel,
@@ -217,25 +227,7 @@ core::Result<std::vector<PostVersionRow>> SqliteStore::post_versions_between(
     statement->bind_null(6);
   }
   statement->bind_count(7, limit);
-  std::vector<PostVersionRow> versions;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return versions;
-    RowReader row(*statement, "messages");
-    PostVersionRow version{
-        .message = row.get<MessageRowId>(0),
-        .channel_id = row.get<core::ChannelId>(1),
-        .message_id = row.get<core::MessageId>(2),
-        .reply_to = row.get_optional<core::MessageId>(3),
-        .ts_event = row.get<core::Timestamp>(4),
-        .ts_init = row.get<core::Timestamp>(5),
-        .version = row.get<int>(6),
-        .text = row.get<std::string>(7),
-        .edited_at = row.get_optional<core::Timestamp>(8),
-    };
-    SIGTRADER_RETURN_IF_ERROR(row.status());
-    versions.push_back(std::move(version));
-  }
+  return read_all<PostVersionRow>(*statement, read_post_version);
 }
 
 }  // namespace sigtrader::storage

@@ -13,6 +13,12 @@ namespace {
 constexpr std::array kOpenStatuses{core::OrderStatus::kNew, core::OrderStatus::kAccepted,
                                    core::OrderStatus::kPartiallyFilled};
 
+constexpr std::string_view kOrderColumns =
+    "id, client_order_id, user_id, venue, symbol, side, type, time_in_force, status, quantity, "
+    "price, trigger_price, filled_quantity, average_price, reduce_only, venue_order_id, signal_id, "
+    "strategy_id, trace_id, reason, created_at, updated_at";
+
+// Reads a row of kOrderColumns.
 core::Result<OrderRow> read_order(const SqliteStatement& statement) {
   RowReader row(statement, "orders");
   OrderRow order{
@@ -61,14 +67,25 @@ core::Result<FillRow> read_fill(const SqliteStatement& statement) {
   return fill;
 }
 
-core::Result<std::vector<OrderRow>> read_orders(StatementLease& statement) {
-  std::vector<OrderRow> orders;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return orders;
-    SIGTRADER_TRY(OrderRow order, read_order(*statement));
-    orders.push_back(std::move(order));
-  }
+// A status and how many orders have it.
+core::Result<OrderStatusCount> read_status_count(const SqliteStatement& statement) {
+  RowReader row(statement, "orders");
+  OrderStatusCount count{.status = row.get<core::OrderStatus>(0),
+                         .orders = row.get<std::int64_t>(1)};
+  SIGTRADER_RETURN_IF_ERROR(row.status());
+  return count;
+}
+
+// The fill columns, then the order's client_order_id, symbol and side.
+core::Result<FillWithOrder> read_fill_with_order(const SqliteStatement& statement) {
+  SIGTRADER_TRY(FillRow fill, read_fill(statement));
+  RowReader row(statement, "orders");
+  FillWithOrder out{.fill = std::move(fill),
+                    .client_order_id = row.get<core::ClientOrderId>(10),
+                    .symbol = row.get<core::Symbol>(11),
+                    .side = row.get<core::OrderSide>(12)};
+  SIGTRADER_RETURN_IF_ERROR(row.status());
+  return out;
 }
 
 }  // namespace
@@ -146,12 +163,9 @@ core::Status SqliteStore::update_order(const core::ClientOrderId& id, const Orde
 }
 
 core::Result<OrderRow> SqliteStore::find_order(const core::ClientOrderId& id) {
-  SIGTRADER_TRY(auto statement,
-                db_->cached("SELECT id, client_order_id, user_id, venue, symbol, side, type, "
-                            "time_in_force, status, quantity, price, trigger_price, "
-                            "filled_quantity, average_price, reduce_only, venue_order_id, "
-                            "signal_id, strategy_id, trace_id, reason, created_at, updated_at "
-                            "FROM orders WHERE client_order_id = ?1"));
+  SIGTRADER_TRY(
+      auto statement,
+      db_->cached(fmt::format("SELECT {} FROM orders WHERE client_order_id = ?1", kOrderColumns)));
   statement->bind(1, id);
   SIGTRADER_TRY(const bool found, statement->step());
   if (!found) {
@@ -166,24 +180,18 @@ core::Result<std::vector<OrderRow>> SqliteStore::list_open_orders(
   // Two statements rather than "(?4 IS NULL OR user_id = ?4)", so that the per-user query can
   // use the (user_id, status) index.
   SIGTRADER_TRY(auto statement,
-                user ? db_->cached("SELECT id, client_order_id, user_id, venue, symbol, side, "
-                                   "type, time_in_force, status, quantity, price, trigger_price, "
-                                   "filled_quantity, average_price, reduce_only, venue_order_id, "
-                                   "signal_id, strategy_id, trace_id, reason, created_at, "
-                                   "updated_at FROM orders "
-                                   "WHERE user_id = ?4 AND status IN (?1, ?2, ?3) "
-                                   "ORDER BY created_at, id")
-                     : db_->cached("SELECT id, client_order_id, user_id, venue, symbol, side, "
-                                   "type, time_in_force, status, quantity, price, trigger_price, "
-                                   "filled_quantity, average_price, reduce_only, venue_order_id, "
-                                   "signal_id, strategy_id, trace_id, reason, created_at, "
-                                   "updated_at FROM orders WHERE status IN (?1, ?2, ?3) "
-                                   "ORDER BY created_at, id"));
+                db_->cached(user ? fmt::format("SELECT {} FROM orders "
+                                               "WHERE user_id = ?4 AND status IN (?1, ?2, ?3) "
+                                               "ORDER BY created_at, id",
+                                               kOrderColumns)
+                                 : fmt::format("SELECT {} FROM orders WHERE status IN (?1, ?2, ?3) "
+                                               "ORDER BY created_at, id",
+                                               kOrderColumns)));
   for (std::size_t i = 0; i < kOpenStatuses.size(); ++i) {
     statement->bind(static_cast<int>(i) + 1, kOpenStatuses[i]);
   }
   if (user) statement->bind(4, *user);
-  return read_orders(statement);
+  return read_all<OrderRow>(*statement, read_order);
 }
 
 core::Result<Inserted<FillRowId>> SqliteStore::insert_fill(const FillRow& fill) {
@@ -235,13 +243,7 @@ core::Result<std::vector<FillRow>> SqliteStore::list_fills(OrderRowId order) {
                             "maker, ts_event, ts_init FROM fills WHERE order_id = ?1 "
                             "ORDER BY ts_event, id"));
   statement->bind(1, order);
-  std::vector<FillRow> fills;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return fills;
-    SIGTRADER_TRY(FillRow fill, read_fill(*statement));
-    fills.push_back(std::move(fill));
-  }
+  return read_all<FillRow>(*statement, read_fill);
 }
 
 core::Result<std::vector<OrderRow>> SqliteStore::orders_with_client_prefix(
@@ -255,30 +257,24 @@ core::Result<std::vector<OrderRow>> SqliteStore::orders_with_client_prefix(
   SIGTRADER_ASSERT(static_cast<unsigned char>(end.back()) < 0x7f, "an ASCII id prefix");
   end.back() = static_cast<char>(end.back() + 1);
   SIGTRADER_TRY(auto statement,
-                db_->cached("SELECT id, client_order_id, user_id, venue, symbol, side, type, "
-                            "time_in_force, status, quantity, price, trigger_price, "
-                            "filled_quantity, average_price, reduce_only, venue_order_id, "
-                            "signal_id, strategy_id, trace_id, reason, created_at, updated_at "
-                            "FROM orders WHERE client_order_id >= ?1 AND client_order_id < ?2 "
-                            "ORDER BY id"));
+                db_->cached(fmt::format("SELECT {} FROM orders WHERE client_order_id >= ?1 AND "
+                                        "client_order_id < ?2 ORDER BY id",
+                                        kOrderColumns)));
   statement->bind(1, prefix);
   statement->bind(2, end);
-  return read_orders(statement);
+  return read_all<OrderRow>(*statement, read_order);
 }
 
 // Client order id prefixes are matched exactly with substr() rather than LIKE: LIKE ignores ASCII
 // case ("P1-" would find "p1-7") and treats '%' and '_' in the prefix as wildcards.
 
 core::Result<std::vector<OrderRow>> SqliteStore::list_orders(const OrderQuery& query) {
-  SIGTRADER_TRY(auto statement,
-                db_->cached("SELECT id, client_order_id, user_id, venue, symbol, side, type, "
-                            "time_in_force, status, quantity, price, trigger_price, "
-                            "filled_quantity, average_price, reduce_only, venue_order_id, "
-                            "signal_id, strategy_id, trace_id, reason, created_at, updated_at "
-                            "FROM orders WHERE user_id = ?1 "
-                            "AND (?2 IS NULL OR substr(client_order_id, 1, length(?2)) = ?2) "
-                            "AND (?3 = 0 OR status IN (?4, ?5, ?6)) "
-                            "ORDER BY id DESC LIMIT ?7"));
+  SIGTRADER_TRY(
+      auto statement,
+      db_->cached(fmt::format("SELECT {} FROM orders WHERE user_id = ?1 "
+                              "AND (?2 IS NULL OR substr(client_order_id, 1, length(?2)) = ?2) "
+                              "AND (?3 = 0 OR status IN (?4, ?5, ?6)) ORDER BY id DESC LIMIT ?7",
+                              kOrderColumns)));
   statement->bind(1, query.user);
   statement->bind(2, query.client_prefix);
   statement->bind(3, query.open_only);
@@ -286,7 +282,18 @@ core::Result<std::vector<OrderRow>> SqliteStore::list_orders(const OrderQuery& q
     statement->bind(static_cast<int>(i) + 4, kOpenStatuses[i]);
   }
   statement->bind_count(7, query.limit);
-  return read_orders(statement);
+  return read_all<OrderRow>(*statement, read_order);
+}
+
+core::Result<std::vector<OrderStatusCount>> SqliteStore::count_orders_by_status(
+    core::UserId user, std::string_view prefix) {
+  SIGTRADER_TRY(auto statement,
+                db_->cached("SELECT status, count(*) FROM orders WHERE user_id = ?1 "
+                            "AND substr(client_order_id, 1, length(?2)) = ?2 "
+                            "GROUP BY status ORDER BY status"));
+  statement->bind(1, user);
+  statement->bind(2, prefix);
+  return read_all<OrderStatusCount>(*statement, read_status_count);
 }
 
 core::Result<std::vector<FillWithOrder>> SqliteStore::recent_fills(core::UserId user,
@@ -302,19 +309,7 @@ core::Result<std::vector<FillWithOrder>> SqliteStore::recent_fills(core::UserId 
   statement->bind(1, user);
   statement->bind(2, prefix);
   statement->bind_count(3, limit);
-  std::vector<FillWithOrder> fills;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return fills;
-    SIGTRADER_TRY(FillRow fill, read_fill(*statement));
-    RowReader row(*statement, "orders");
-    FillWithOrder out{.fill = std::move(fill),
-                      .client_order_id = row.get<core::ClientOrderId>(10),
-                      .symbol = row.get<core::Symbol>(11),
-                      .side = row.get<core::OrderSide>(12)};
-    SIGTRADER_RETURN_IF_ERROR(row.status());
-    fills.push_back(std::move(out));
-  }
+  return read_all<FillWithOrder>(*statement, read_fill_with_order);
 }
 
 }  // namespace sigtrader::storage

@@ -31,6 +31,16 @@ core::Result<PaperSessionRow> read_session(const SqliteStatement& statement) {
   return session;
 }
 
+core::Result<PaperSignalRow> read_paper_signal(const SqliteStatement& statement) {
+  RowReader row(statement, "paper_session_signals");
+  PaperSignalRow signal{.sequence = row.get<std::int64_t>(0),
+                        .signal = row.get<SignalRowId>(1),
+                        .due_at = row.get<core::Timestamp>(2),
+                        .after_step = row.get<std::int64_t>(3)};
+  SIGTRADER_RETURN_IF_ERROR(row.status());
+  return signal;
+}
+
 }  // namespace
 
 core::Result<PaperSessionId> SqliteStore::create_paper_session(const PaperSessionRow& session) {
@@ -177,18 +187,7 @@ core::Result<std::vector<PaperSignalRow>> SqliteStore::paper_session_signals(Pap
       db_->cached("SELECT sequence, signal_id, due_at, after_step FROM paper_session_signals "
                   "WHERE session_id = ?1 ORDER BY sequence"));
   statement->bind(1, id);
-  std::vector<PaperSignalRow> out;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return out;
-    RowReader row(*statement, "paper_session_signals");
-    PaperSignalRow signal{.sequence = row.get<std::int64_t>(0),
-                          .signal = row.get<SignalRowId>(1),
-                          .due_at = row.get<core::Timestamp>(2),
-                          .after_step = row.get<std::int64_t>(3)};
-    SIGTRADER_RETURN_IF_ERROR(row.status());
-    out.push_back(signal);
-  }
+  return read_all<PaperSignalRow>(*statement, read_paper_signal);
 }
 
 }  // namespace sigtrader::storage

@@ -106,22 +106,22 @@ core::Result<ChannelStatsRow> read_stats(const SqliteStatement& statement) {
   return stats;
 }
 
-// Reads every row of a statement that selects kSignalColumns.
-core::Result<std::vector<SignalRow>> read_signals(SqliteStatement& statement) {
-  std::vector<SignalRow> signals;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement.step());
-    if (!has_row) return signals;
-    SIGTRADER_TRY(SignalRow signal, read_signal(statement));
-    signals.push_back(std::move(signal));
-  }
-}
-
 // The single row of a statement that selects kSignalColumns, or kNotFound saying `what`.
 core::Result<SignalRow> read_one_signal(SqliteStatement& statement, const std::string& what) {
   SIGTRADER_TRY(const bool found, statement.step());
   if (!found) return core::Error(core::ErrorCode::kNotFound, what);
   return read_signal(statement);
+}
+
+// kSignalColumns, then the post's message id and text (NULL for a signal without a post).
+core::Result<SignalListing> read_signal_listing(const SqliteStatement& statement) {
+  SIGTRADER_TRY(SignalRow signal, read_signal(statement));
+  RowReader row(statement, "messages");
+  SignalListing listing{.signal = std::move(signal),
+                        .message_id = row.get_optional<core::MessageId>(22),
+                        .text = row.get_optional<std::string>(23).value_or("")};
+  SIGTRADER_RETURN_IF_ERROR(row.status());
+  return listing;
 }
 
 }  // namespace
@@ -167,7 +167,7 @@ core::Result<std::vector<SignalRow>> SqliteStore::signals_for_message(MessageRow
                 db_->cached(fmt::format("SELECT {} FROM signals WHERE message_id = ?1 ORDER BY id",
                                         kSignalColumns)));
   statement->bind(1, message);
-  return read_signals(*statement);
+  return read_all<SignalRow>(*statement, read_signal);
 }
 
 core::Result<SignalRow> SqliteStore::find_signal(SignalRowId id) {
@@ -210,7 +210,7 @@ core::Result<std::vector<SignalRow>> SqliteStore::signals_for_channel(
   statement->bind(2, from);
   statement->bind(3, to);
   statement->bind_count(4, limit);
-  return read_signals(*statement);
+  return read_all<SignalRow>(*statement, read_signal);
 }
 
 core::Status SqliteStore::put_channel_stats(const ChannelStatsRow& stats) {
@@ -293,13 +293,7 @@ core::Result<std::vector<ChannelStatsRow>> SqliteStore::list_channel_stats() {
   SIGTRADER_TRY(
       auto statement,
       db_->cached(fmt::format("SELECT {} FROM channel_stats ORDER BY channel_id", kStatsColumns)));
-  std::vector<ChannelStatsRow> rows;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return rows;
-    SIGTRADER_TRY(ChannelStatsRow stats, read_stats(*statement));
-    rows.push_back(std::move(stats));
-  }
+  return read_all<ChannelStatsRow>(*statement, read_stats);
 }
 
 namespace {
@@ -333,13 +327,7 @@ core::Result<std::vector<SignalWithPost>> SqliteStore::signals_after(SignalRowId
                                                                 "LIMIT ?2"));
   statement->bind(1, after);
   statement->bind_count(2, limit);
-  std::vector<SignalWithPost> out;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return out;
-    SIGTRADER_TRY(SignalWithPost signal, read_signal_with_post(*statement));
-    out.push_back(std::move(signal));
-  }
+  return read_all<SignalWithPost>(*statement, read_signal_with_post);
 }
 
 core::Result<SignalWithPost> SqliteStore::find_signal_with_post(SignalRowId id) {
@@ -374,18 +362,7 @@ core::Result<std::vector<SignalListing>> SqliteStore::list_signals(const SignalQ
   statement->bind(4, query.to);
   statement->bind(5, query.before);
   statement->bind_count(6, query.limit);
-  std::vector<SignalListing> out;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return out;
-    SIGTRADER_TRY(SignalRow signal, read_signal(*statement));
-    RowReader row(*statement, "messages");
-    SignalListing listing{.signal = std::move(signal),
-                          .message_id = row.get_optional<core::MessageId>(22),
-                          .text = row.get_optional<std::string>(23).value_or("")};
-    SIGTRADER_RETURN_IF_ERROR(row.status());
-    out.push_back(std::move(listing));
-  }
+  return read_all<SignalListing>(*statement, read_signal_listing);
 }
 
 }  // namespace sigtrader::storage

@@ -113,13 +113,7 @@ core::Status SqliteStore::set_user_role(core::UserId id, std::string_view role) 
 core::Result<std::vector<UserRow>> SqliteStore::list_users() {
   SIGTRADER_TRY(auto statement,
                 db_->cached(fmt::format("SELECT {} FROM users ORDER BY id", kUserColumns)));
-  std::vector<UserRow> users;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return users;
-    SIGTRADER_TRY(UserRow user, read_user(*statement));
-    users.push_back(std::move(user));
-  }
+  return read_all<UserRow>(*statement, read_user);
 }
 
 core::Status SqliteStore::upsert_channel(const ChannelRow& channel) {
@@ -156,13 +150,7 @@ core::Result<std::vector<ChannelRow>> SqliteStore::list_channels() {
   SIGTRADER_TRY(auto statement,
                 db_->cached("SELECT id, source, title, created_at, updated_at FROM channels "
                             "ORDER BY id"));
-  std::vector<ChannelRow> channels;
-  for (;;) {
-    SIGTRADER_TRY(const bool has_row, statement->step());
-    if (!has_row) return channels;
-    SIGTRADER_TRY(ChannelRow channel, read_channel(*statement));
-    channels.push_back(std::move(channel));
-  }
+  return read_all<ChannelRow>(*statement, read_channel);
 }
 
 }  // namespace sigtrader::storage

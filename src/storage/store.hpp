@@ -148,6 +148,10 @@ class Store {
       std::string_view prefix) = 0;
   // A user's orders, newest first (by row id), as the query says.
   virtual core::Result<std::vector<OrderRow>> list_orders(const OrderQuery& query) = 0;
+  // How many of a user's orders whose client id starts with `prefix` (all of the user's for an
+  // empty prefix) have each status, by status name; statuses without orders are left out.
+  virtual core::Result<std::vector<OrderStatusCount>> count_orders_by_status(
+      core::UserId user, std::string_view prefix) = 0;
   // A user's fills, newest first (by fill id), of orders whose client id starts with `prefix`
   // (all of the user's for an empty prefix), at most `limit`.
   virtual core::Result<std::vector<FillWithOrder>> recent_fills(core::UserId user,
@@ -184,6 +188,14 @@ class Store {
   // The newest snapshot of a user's account at a venue; kNotFound when there is none.
   virtual core::Result<AccountSnapshotRow> latest_account_snapshot(core::UserId user,
                                                                    std::string_view venue) = 0;
+  // The oldest of a user's snapshots at a venue with ts < before (the account's start);
+  // kNotFound when there is none.
+  virtual core::Result<AccountSnapshotRow> first_account_snapshot(core::UserId user,
+                                                                  std::string_view venue,
+                                                                  core::Timestamp before) = 0;
+  // The newest of a user's snapshots at a venue with ts < before; kNotFound when there is none.
+  virtual core::Result<AccountSnapshotRow> latest_account_snapshot_before(
+      core::UserId user, std::string_view venue, core::Timestamp before) = 0;
   // A user's snapshots at a venue with from <= ts < to, oldest first. Past `limit` rows they are
   // thinned evenly (always keeping the last), so a long history still fits one chart.
   virtual core::Result<std::vector<AccountSnapshotRow>> account_snapshots(core::UserId user,
@@ -195,6 +207,10 @@ class Store {
   // message (details_json.channel, details_json.message_id), oldest first.
   virtual core::Result<std::vector<RiskEventRow>> decisions_for_message(
       core::UserId user, const core::ChannelId& channel, core::MessageId message) = 0;
+  // For each of `posts` that has decisions, the last of its decisions_for_message() (latest ts,
+  // then highest id), by channel then message id; one query however many posts are asked about.
+  virtual core::Result<std::vector<PostDecision>> latest_decisions_for_messages(
+      core::UserId user, const std::vector<PostKey>& posts) = 0;
   virtual core::Result<AiDecisionRowId> append_ai_decision(const AiDecisionRow& decision) = 0;
   // The most recent AI decisions, newest first, at most `limit`.
   virtual core::Result<std::vector<AiDecisionRow>> recent_ai_decisions(std::size_t limit) = 0;

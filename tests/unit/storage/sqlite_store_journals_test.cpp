@@ -177,6 +177,35 @@ TEST_F(StoreSnapshotHistory, ALimitOfOneKeepsTheLastAndZeroKeepsNothing) {
   EXPECT_EQ(ids(50, 100, 4), RowIds{});
 }
 
+TEST_F(StoreSnapshotHistory, TheFirstAndTheLatestSnapshotBeforeAnInstantExcludeThatInstant) {
+  const auto first = store_->first_account_snapshot(alice_, "binance", at_seconds(5));
+  ASSERT_TRUE(first.ok()) << first.error().message();
+  EXPECT_EQ(first->id.value(), 1);
+  const auto latest = store_->latest_account_snapshot_before(alice_, "binance", at_seconds(5));
+  ASSERT_TRUE(latest.ok()) << latest.error().message();
+  EXPECT_EQ(latest->id.value(), 4);
+  EXPECT_EQ(latest->ts, at_seconds(4));
+  EXPECT_EQ(store_->latest_account_snapshot_before(alice_, "binance", at_seconds(100))->id.value(),
+            10);
+
+  // Nothing before the first second; bob's and bybit's rows are not alice's at binance.
+  for (const auto& none : {store_->first_account_snapshot(alice_, "binance", at_seconds(1)),
+                           store_->latest_account_snapshot_before(alice_, "binance", at_seconds(1)),
+                           store_->first_account_snapshot(bob_, "binance", at_seconds(5)),
+                           store_->first_account_snapshot(alice_, "kraken", at_seconds(9))}) {
+    ASSERT_FALSE(none.ok());
+    EXPECT_EQ(none.error().code(), core::ErrorCode::kNotFound);
+  }
+}
+
+TEST_F(StoreSnapshotHistory, SnapshotsOfOneInstantAreOrderedByRow) {
+  ASSERT_TRUE(store_->append_account_snapshot(snapshot(at_seconds(1), "9999")).ok());   // row 13
+  ASSERT_TRUE(store_->append_account_snapshot(snapshot(at_seconds(3), "10001")).ok());  // row 14
+  EXPECT_EQ(store_->first_account_snapshot(alice_, "binance", at_seconds(9))->id.value(), 1);
+  EXPECT_EQ(store_->latest_account_snapshot_before(alice_, "binance", at_seconds(4))->id.value(),
+            14);
+}
+
 // Risk events with details naming a channel and a message, as the risk engine writes them.
 RiskEventRow decision(core::UserId user, std::string kind, std::int64_t second,
                       std::string details) {
@@ -226,6 +255,62 @@ TEST_F(StoreJournals, TheDecisionsOnOneMessageAreThoseNamingItsChannelAndIdOldes
   EXPECT_TRUE(
       store_->decisions_for_message(alice_, core::ChannelId("telegram:-1001"), core::MessageId(7))
           ->empty());
+}
+
+TEST_F(StoreJournals, TheLatestDecisionsOfManyPostsComeFromOneQueryByChannelThenMessage) {
+  constexpr std::string_view kPost42 = R"({"channel":"telegram:-1001","message_id":"42"})";
+  constexpr std::string_view kPost7 = R"({"channel":"telegram:-1001","message_id":7})";
+  constexpr std::string_view kOther42 = R"({"channel":"telegram:-2002","message_id":"42"})";
+  std::vector<RiskEventRowId> ids;
+  for (const RiskEventRow& event : {
+           decision(alice_, "decision_rejected", 3, std::string(kPost42)),   // 0
+           decision(alice_, "decision_accepted", 5, std::string(kPost42)),   // 1: latest of 42
+           decision(alice_, "decision_resized", 4, std::string(kPost42)),    // 2
+           decision(alice_, "breaker_opened", 9, std::string(kPost42)),      // 3: not a decision
+           decision(bob_, "decision_rejected", 8, std::string(kPost42)),     // 4: bob's
+           decision(alice_, "decision_rejected", 6, std::string(kPost7)),    // 5: same ts as 6
+           decision(alice_, "decision_accepted", 6, std::string(kPost7)),    // 6: latest (by id)
+           decision(alice_, "decision_accepted", 2, std::string(kOther42)),  // 7
+           decision(bob_, "decision_rejected", 9, std::string(kOther42)),    // 8: bob's
+       }) {
+    ids.push_back(store_->append_risk_event(event).value());
+  }
+  const core::ChannelId first("telegram:-1001");
+  const core::ChannelId second("telegram:-2002");
+
+  const auto found = store_->latest_decisions_for_messages(
+      alice_, {PostKey{.channel = second, .message = core::MessageId(42)},
+               PostKey{.channel = first, .message = core::MessageId(42)},
+               PostKey{.channel = first, .message = core::MessageId(42)},  // asked twice
+               PostKey{.channel = first, .message = core::MessageId(7)},
+               PostKey{.channel = first, .message = core::MessageId(99)}});  // no decision
+  ASSERT_TRUE(found.ok()) << found.error().message();
+  ASSERT_EQ(found->size(), 3u);
+  EXPECT_EQ((*found)[0].post, (PostKey{.channel = first, .message = core::MessageId(7)}));
+  EXPECT_EQ((*found)[0].decision.id, ids[6]);
+  EXPECT_EQ((*found)[1].post, (PostKey{.channel = first, .message = core::MessageId(42)}));
+  EXPECT_EQ((*found)[1].decision.id, ids[1]);
+  EXPECT_EQ((*found)[1].decision.kind, "decision_accepted");
+  EXPECT_EQ((*found)[1].decision.ts, at_seconds(5));
+  EXPECT_EQ((*found)[1].decision.details_json, kPost42);
+  EXPECT_EQ((*found)[2].post, (PostKey{.channel = second, .message = core::MessageId(42)}));
+  EXPECT_EQ((*found)[2].decision.id, ids[7]);
+
+  // Each is the last of what decisions_for_message() finds for its post.
+  for (const PostDecision& latest : *found) {
+    const auto all =
+        store_->decisions_for_message(alice_, latest.post.channel, latest.post.message);
+    ASSERT_TRUE(all.ok() && !all->empty());
+    EXPECT_EQ(all->back().id, latest.decision.id);
+  }
+
+  const auto bobs = store_->latest_decisions_for_messages(
+      bob_, {PostKey{.channel = first, .message = core::MessageId(42)},
+             PostKey{.channel = first, .message = core::MessageId(7)}});
+  ASSERT_TRUE(bobs.ok()) << bobs.error().message();
+  ASSERT_EQ(bobs->size(), 1u);
+  EXPECT_EQ(bobs->front().decision.id, ids[4]);
+  EXPECT_TRUE(store_->latest_decisions_for_messages(alice_, {})->empty());
 }
 
 }  // namespace

@@ -287,6 +287,27 @@ TEST_F(StoreOrderListings, PercentAndUnderscoreInAPrefixAreLiteralCharacters) {
   EXPECT_EQ(listed(OrderQuery{.user = alice_, .client_prefix = "x%"}), (Ids{"x%1"}));
 }
 
+TEST_F(StoreOrderListings, OrdersAreCountedByStatusWithTheListingsPrefixMatch) {
+  using Counts = std::vector<std::pair<core::OrderStatus, std::int64_t>>;
+  const auto counted = [&](core::UserId user, std::string_view prefix) {
+    const auto counts = store_->count_orders_by_status(user, prefix);
+    EXPECT_TRUE(counts.ok()) << counts.error().message();
+    Counts out;
+    if (!counts.ok()) return out;
+    for (const OrderStatusCount& count : *counts)
+      out.emplace_back(count.status, count.orders);
+    return out;
+  };
+  // By status name: "filled" before "new".
+  EXPECT_EQ(counted(alice_, "p1-"),
+            (Counts{{core::OrderStatus::kFilled, 1}, {core::OrderStatus::kNew, 1}}));
+  EXPECT_EQ(counted(alice_, ""),
+            (Counts{{core::OrderStatus::kFilled, 1}, {core::OrderStatus::kNew, 4}}));
+  EXPECT_EQ(counted(alice_, "p1_"), Counts{});
+  EXPECT_EQ(counted(alice_, "x%"), (Counts{{core::OrderStatus::kNew, 1}}));
+  EXPECT_EQ(counted(bob_, "p1-"), (Counts{{core::OrderStatus::kNew, 1}}));
+}
+
 TEST_F(StoreOrderListings, RecentFillsAreTheUsersNewestFirstWithTheirOrders) {
   ASSERT_TRUE(store_->insert_fill(fill_of(orders_["p1-1"], "t-1", at_seconds(7))).ok());
   ASSERT_TRUE(store_->insert_fill(fill_of(orders_["p1-9"], "t-2", at_seconds(7))).ok());
