@@ -6,7 +6,8 @@
 #include <fmt/format.h>
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
-#include <openssl/sha.h>
+
+#include "ai/sha256.hpp"
 
 namespace sigtrader::api {
 namespace {
@@ -84,15 +85,16 @@ core::Result<std::string> api_key_prefix(std::string_view key) {
 }
 
 std::string hash_api_key(std::string_view key) {
-  std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
-  SHA256(reinterpret_cast<const unsigned char*>(key.data()), key.size(), digest.data());
-  return hex(digest.data(), digest.size());
+  return ai::sha256_hex(key);
 }
 
 bool api_key_matches(std::string_view key, std::string_view stored_hash) {
-  const std::string hash = hash_api_key(key);
-  return hash.size() == stored_hash.size() &&
-         CRYPTO_memcmp(hash.data(), stored_hash.data(), hash.size()) == 0;
+  return api_key_hash_matches(hash_api_key(key), stored_hash);
+}
+
+bool api_key_hash_matches(std::string_view key_hash, std::string_view stored_hash) {
+  return key_hash.size() == stored_hash.size() &&
+         CRYPTO_memcmp(key_hash.data(), stored_hash.data(), key_hash.size()) == 0;
 }
 
 }  // namespace sigtrader::api

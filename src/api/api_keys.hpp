@@ -21,8 +21,11 @@ struct NewApiKey {
 core::Result<NewApiKey> generate_api_key();
 // The prefix of a well-formed key; kInvalidArgument otherwise (without echoing the key).
 core::Result<std::string> api_key_prefix(std::string_view key);
+// The hex SHA-256 of a key, as stored.
 std::string hash_api_key(std::string_view key);
 // Compares in constant time, so that response timing does not reveal a hash prefix.
 bool api_key_matches(std::string_view key, std::string_view stored_hash);
+// api_key_matches() for a key already hashed with hash_api_key(), also in constant time.
+bool api_key_hash_matches(std::string_view key_hash, std::string_view stored_hash);
 
 }  // namespace sigtrader::api

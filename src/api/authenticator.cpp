@@ -29,7 +29,7 @@ core::Result<Caller> Authenticator::authenticate(std::string_view key) {
   }
   auto found = store_.with([&](storage::Store& store) -> core::Result<Cached> {
     SIGTRADER_TRY(const storage::ApiKeyRow row, store.find_api_key(prefix));
-    if (row.revoked_at || !api_key_matches(key, row.key_hash)) return unknown_key();
+    if (row.revoked_at || !api_key_hash_matches(hash, row.key_hash)) return unknown_key();
     SIGTRADER_TRY(const storage::UserRow user, store.find_user(row.user_id));
     SIGTRADER_TRY(const Role role, try_parse_role(user.role));
     if (auto touched = store.touch_api_key(row.id, now); !touched.ok()) {

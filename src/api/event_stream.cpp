@@ -1,5 +1,7 @@
 #include "api/event_stream.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include <boost/json/parse.hpp>
@@ -16,11 +18,12 @@ namespace {
 constexpr std::uint16_t kBadMessage = 4400;
 constexpr std::uint16_t kUnauthorized = 4401;
 
+bool is_topic(std::string_view name) {
+  return std::ranges::find(EventStream::kTopics, name) != std::end(EventStream::kTopics);
+}
+
 std::set<std::string, std::less<>> all_topics() {
-  std::set<std::string, std::less<>> topics;
-  for (const std::string_view topic : EventStream::kTopics)
-    topics.emplace(topic);
-  return topics;
+  return {std::begin(EventStream::kTopics), std::end(EventStream::kTopics)};
 }
 
 }  // namespace
@@ -103,8 +106,7 @@ void EventStream::on_message(const std::shared_ptr<net::WebSocketConnection>& co
     boost::json::array unknown;
     for (const auto& topic : *topics) {
       const boost::json::string* name = topic.if_string();
-      const std::set<std::string, std::less<>> known = all_topics();
-      if (name && known.contains(std::string_view(*name))) {
+      if (name && is_topic(*name)) {
         chosen.emplace(*name);
       } else {
         unknown.push_back(topic);
@@ -129,12 +131,14 @@ void EventStream::on_message(const std::shared_ptr<net::WebSocketConnection>& co
   connection->close(kBadMessage, "unknown op");
 }
 
-std::size_t EventStream::publish(core::UserId user, std::string_view topic, core::Timestamp ts,
-                                 const boost::json::object& data) {
+template <typename MakeData>
+std::size_t EventStream::publish_with(core::UserId user, std::string_view topic, core::Timestamp ts,
+                                      const MakeData& make_data) {
   metrics_.add("sigtrader_events_total", {{"type", std::string(topic)}});
+  if (!wants(user, topic)) return 0;
   // Serialized once for every client.
   const std::string text = boost::json::serialize(boost::json::object{
-      {"type", "event"}, {"topic", topic}, {"ts", ts.ns() / 1'000'000}, {"data", data}});
+      {"type", "event"}, {"topic", topic}, {"ts", ts.ns() / 1'000'000}, {"data", make_data()}});
   std::size_t sent = 0;
   const std::lock_guard lock(mutex_);
   for (auto& [id, client] : clients_) {
@@ -144,23 +148,35 @@ std::size_t EventStream::publish(core::UserId user, std::string_view topic, core
   return sent;
 }
 
+std::size_t EventStream::publish(core::UserId user, std::string_view topic, core::Timestamp ts,
+                                 const boost::json::object& data) {
+  return publish_with(user, topic, ts, [&data]() -> const boost::json::object& { return data; });
+}
+
+bool EventStream::wants(core::UserId user, std::string_view topic) const {
+  const std::lock_guard lock(mutex_);
+  return std::ranges::any_of(clients_, [&](const auto& entry) {
+    return entry.second.user == user && entry.second.topics.contains(topic);
+  });
+}
+
 void EventStream::attach(bus::MessageBus& bus, core::UserId user) {
-  bus.subscribe<bus::SignalEvent>([this, user](const bus::SignalEvent& event) {
+  // Each event becomes JSON only when one of the user's clients subscribes to its topic.
+  const auto forward = [this, user](std::string_view topic, const auto& event) {
+    publish_with(user, topic, event.header.ts_event, [&event] { return bus::to_json(event); });
+  };
+  bus.subscribe<bus::SignalEvent>([this, forward](const bus::SignalEvent& event) {
     metrics_.add("sigtrader_signals_total", {{"label", event.label}});
-    publish(user, "signal", event.header.ts_event, bus::to_json(event));
+    forward("signal", event);
   });
-  bus.subscribe<bus::OrderEvent>([this, user](const bus::OrderEvent& event) {
-    publish(user, "order", event.header.ts_event, bus::to_json(event));
-  });
-  bus.subscribe<bus::FillEvent>([this, user](const bus::FillEvent& event) {
-    publish(user, "fill", event.header.ts_event, bus::to_json(event));
-  });
-  bus.subscribe<bus::PositionEvent>([this, user](const bus::PositionEvent& event) {
-    publish(user, "position", event.header.ts_event, bus::to_json(event));
-  });
-  bus.subscribe<bus::RiskEvent>([this, user](const bus::RiskEvent& event) {
+  bus.subscribe<bus::OrderEvent>(
+      [forward](const bus::OrderEvent& event) { forward("order", event); });
+  bus.subscribe<bus::FillEvent>([forward](const bus::FillEvent& event) { forward("fill", event); });
+  bus.subscribe<bus::PositionEvent>(
+      [forward](const bus::PositionEvent& event) { forward("position", event); });
+  bus.subscribe<bus::RiskEvent>([forward](const bus::RiskEvent& event) {
     const bool decision = event.kind.starts_with("decision_");
-    publish(user, decision ? "decision" : "risk", event.header.ts_event, bus::to_json(event));
+    forward(decision ? "decision" : "risk", event);
   });
 }
 

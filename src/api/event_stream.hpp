@@ -46,6 +46,9 @@ class EventStream : public net::WebSocketHandler {
   // Sends {"type":"event","topic","ts","data"} to the user's subscribed clients; returns how many.
   std::size_t publish(core::UserId user, std::string_view topic, core::Timestamp ts,
                       const boost::json::object& data);
+  // Whether an authenticated client of `user` subscribes to `topic`: when none does, an event
+  // need not be turned into JSON at all (the usual case).
+  bool wants(core::UserId user, std::string_view topic) const;
   // Forwards the bus's signal, order, fill, position and risk events as the user's (decisions are
   // the risk events whose kind starts with "decision_").
   void attach(bus::MessageBus& bus, core::UserId user);
@@ -63,6 +66,10 @@ class EventStream : public net::WebSocketHandler {
   };
   void reply(const std::shared_ptr<net::WebSocketConnection>& connection,
              const boost::json::object& message);
+  // publish() with the data made by `make_data()`, called only when a client wants the event.
+  template <typename MakeData>
+  std::size_t publish_with(core::UserId user, std::string_view topic, core::Timestamp ts,
+                           const MakeData& make_data);
 
   Authenticator& authenticator_;
   Metrics& metrics_;

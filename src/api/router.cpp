@@ -16,25 +16,6 @@ std::vector<std::string_view> segments(std::string_view path) {
   return out;
 }
 
-bool matches(std::string_view pattern, std::string_view path,
-             std::map<std::string, std::string>& params) {
-  const auto want = segments(pattern);
-  const auto have = segments(path);
-  if (want.size() != have.size()) return false;
-  std::map<std::string, std::string> found;
-  for (std::size_t i = 0; i < want.size(); ++i) {
-    if (want[i].size() > 2 && want[i].front() == '{' && want[i].back() == '}') {
-      if (have[i].empty()) return false;
-      found.emplace(std::string(want[i].substr(1, want[i].size() - 2)),
-                    net::percent_decode(have[i]));
-    } else if (want[i] != have[i]) {
-      return false;
-    }
-  }
-  params = std::move(found);
-  return true;
-}
-
 }  // namespace
 
 std::optional<std::string> RequestContext::query(std::string_view name) const {
@@ -54,20 +35,39 @@ std::optional<std::string> RequestContext::query(std::string_view name) const {
 }
 
 void Router::add(Route route) {
-  routes_.push_back(std::move(route));
+  std::vector<Segment> parsed;
+  for (const std::string_view segment : segments(route.pattern)) {
+    const bool parameter = segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+    parsed.push_back(parameter ? Segment{std::string(segment.substr(1, segment.size() - 2)), true}
+                               : Segment{std::string(segment), false});
+  }
+  routes_.push_back(Entry{std::move(route), std::move(parsed)});
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path) const {
-  Match result;
-  for (const Route& route : routes_) {
-    std::map<std::string, std::string> params;
-    if (!matches(route.pattern, path, params)) continue;
-    if (route.method == method) {
-      result.route = &route;
-      result.path = std::move(params);
-      return result;
+  const auto have = segments(path);
+  const auto matches = [&have](const std::vector<Segment>& want) {
+    if (want.size() != have.size()) return false;
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      if (want[i].parameter ? have[i].empty() : want[i].text != have[i]) return false;
     }
-    result.allowed.push_back(route.method);
+    return true;
+  };
+  Match result;
+  for (const Entry& entry : routes_) {
+    if (!matches(entry.segments)) continue;
+    if (entry.route.method != method) {
+      result.allowed.push_back(entry.route.method);
+      continue;
+    }
+    result.route = &entry.route;
+    // Only the route returned pays for decoding; the first of two equal names wins.
+    for (std::size_t i = 0; i < entry.segments.size(); ++i) {
+      if (entry.segments[i].parameter) {
+        result.path.emplace(entry.segments[i].text, net::percent_decode(have[i]));
+      }
+    }
+    return result;
   }
   return result;
 }

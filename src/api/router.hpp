@@ -56,7 +56,17 @@ class Router {
   Match match(std::string_view method, std::string_view path) const;
 
  private:
-  std::vector<Route> routes_;
+  // One segment of a pattern: a literal, or a "{name}" parameter (then `text` is the name).
+  struct Segment {
+    std::string text;
+    bool parameter = false;
+  };
+  // A route with its pattern split once, when added, rather than on every request.
+  struct Entry {
+    Route route;
+    std::vector<Segment> segments;
+  };
+  std::vector<Entry> routes_;
 };
 
 }  // namespace sigtrader::api

@@ -1,8 +1,6 @@
 // /api/v1/backtests: run a backtest from a TOML config (queued, one at a time), list them, fetch
 // one with its report.
 #include <charconv>
-#include <fstream>
-#include <sstream>
 
 #include <boost/json/parse.hpp>
 #include <fmt/format.h>
@@ -10,6 +8,7 @@
 #include "api/api_response.hpp"
 #include "api/route_support.hpp"
 #include "api/routes.hpp"
+#include "core/file_text.hpp"
 
 namespace sigtrader::api {
 namespace {
@@ -81,10 +80,9 @@ net::ServerResponse one_backtest(RequestContext& context) {
   object out = backtest_json(*row);
   out["report"] = nullptr;
   if (row->report_path) {
-    std::ifstream in(*row->report_path);
-    std::stringstream report;
-    report << in.rdbuf();
-    out["report"] = parsed_or_empty(report.str());
+    // A report that cannot be read shows as empty, as one that does not parse.
+    const auto report = core::read_whole_file(*row->report_path);
+    out["report"] = report.ok() ? parsed_or_empty(*report) : value(object{});
   }
   return json_response(200, object{{"backtest", out}});
 }

@@ -7,6 +7,7 @@
 #include "api/api_response.hpp"
 #include "api/route_support.hpp"
 #include "api/routes.hpp"
+#include "signals/signal_classifier.hpp"
 #include "signals/understood_post.hpp"
 
 namespace sigtrader::api {
@@ -57,7 +58,7 @@ net::ServerResponse put_label(RequestContext& context, const RouteServices& serv
   const auto body = read_json_body(context, refusal);
   if (!body) return refusal;
   const auto label = string_member(*body, "label");
-  if (!label || (*label != "long" && *label != "short" && *label != "update" && *label != "none")) {
+  if (!label || !signals::is_signal_label(*label)) {
     return error_response(422, "label must be long, short, update or none");
   }
   auto stored = context.store.put_label(storage::LabelRow{.id = {},

@@ -1,11 +1,12 @@
 #include "api/static_files.hpp"
 
-#include <fstream>
-#include <iterator>
+#include <algorithm>
 #include <string>
 #include <system_error>
+#include <utility>
 
 #include "api/api_response.hpp"
+#include "core/file_text.hpp"
 
 namespace sigtrader::api {
 namespace {
@@ -79,10 +80,10 @@ std::optional<net::ServerResponse> StaticFiles::serve(std::string_view path) con
   const auto file = std::filesystem::canonical(root_ / relative, error);
   if (error || !std::filesystem::is_regular_file(file, error)) return std::nullopt;
   if (!is_below(file, root_)) return error_response(400, "the path leaves the dashboard's folder");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
+  auto body = core::read_whole_file(file);
+  if (!body.ok()) return std::nullopt;
   net::ServerResponse response;
-  response.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  response.body = std::move(*body);
   response.set_header("Content-Type", std::string(content_type_for(file)));
   // Vite names assets by content hash: they never change. index.html must be fetched anew.
   const bool hashed = relative.begin() != relative.end() && *relative.begin() == "assets";

@@ -15,6 +15,7 @@
 #include <boost/beast/ssl.hpp>
 #include <fmt/format.h>
 
+#include "net/chrono_duration.hpp"
 #include "net/query_string.hpp"
 #include "net/url.hpp"
 
@@ -32,10 +33,6 @@ struct BeastHttpClient::Tls {
 };
 
 namespace {
-
-std::chrono::nanoseconds to_chrono(core::Duration duration) {
-  return std::chrono::nanoseconds(duration.count_ns());
-}
 
 // Names the request in every error: method, scheme, authority and path, secrets masked.
 class Failure {

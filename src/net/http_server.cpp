@@ -8,6 +8,7 @@
 #include <boost/asio/strand.hpp>
 #include <fmt/format.h>
 
+#include "net/chrono_duration.hpp"
 #include "net/http_session.hpp"
 #include "net/server_state.hpp"
 
@@ -131,7 +132,7 @@ void HttpServer::stop(core::Duration grace) {
   open.clear();
   {
     std::unique_lock lock(shared.connections_mutex);
-    shared.connections_closed.wait_for(lock, std::chrono::nanoseconds(grace.count_ns()),
+    shared.connections_closed.wait_for(lock, to_chrono(grace),
                                        [&shared] { return shared.connections.empty(); });
   }
   state.io.stop();

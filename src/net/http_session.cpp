@@ -1,6 +1,5 @@
 #include "net/http_session.hpp"
 
-#include <chrono>
 #include <exception>
 #include <string>
 #include <utility>
@@ -10,6 +9,7 @@
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <spdlog/spdlog.h>
 
+#include "net/chrono_duration.hpp"
 #include "net/websocket_session.hpp"
 
 namespace sigtrader::net {
@@ -20,11 +20,8 @@ namespace http = beast::http;
 
 namespace {
 
-std::chrono::nanoseconds to_chrono(core::Duration duration) {
-  return std::chrono::nanoseconds(duration.count_ns());
-}
-
-ServerRequest to_server_request(const http::request<http::string_body>& request,
+// The request as a handler sees it; `body` is passed apart so that a caller may move it.
+ServerRequest to_server_request(const http::request_header<>& request, std::string body,
                                 const std::string& remote_address) {
   ServerRequest out;
   out.method = std::string(request.method_string());
@@ -35,7 +32,7 @@ ServerRequest to_server_request(const http::request<http::string_body>& request,
   for (const auto& field : request) {
     out.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
   }
-  out.body = request.body();
+  out.body = std::move(body);
   out.remote_address = remote_address;
   return out;
 }
@@ -108,7 +105,7 @@ void HttpSession::on_read(beast::error_code error) {
   }
   Request request = parser_->release();
   if (beast::websocket::is_upgrade(request)) {
-    const ServerRequest upgrade = to_server_request(request, remote_address_);
+    const ServerRequest upgrade = to_server_request(request, request.body(), remote_address_);
     if (server_->websockets && !server_->options.websocket_path.empty() &&
         upgrade.path == server_->options.websocket_path) {
       if (auto refusal = server_->websockets->admit(upgrade)) {
@@ -120,11 +117,12 @@ void HttpSession::on_read(beast::error_code error) {
       return;
     }
   }
-  answer(request);
+  answer(std::move(request));
 }
 
-void HttpSession::answer(const Request& request) {
-  const ServerRequest in = to_server_request(request, remote_address_);
+void HttpSession::answer(Request request) {
+  // The body (up to max_body_bytes) moves to the handler; respond() needs only the header.
+  const ServerRequest in = to_server_request(request, std::move(request.body()), remote_address_);
   ServerResponse out;
   try {
     out = server_->handler(in);
@@ -136,35 +134,33 @@ void HttpSession::answer(const Request& request) {
   respond(request, std::move(out), request.keep_alive());
 }
 
-void HttpSession::respond(const Request& request, ServerResponse out, bool keep_alive) {
+void HttpSession::respond(const RequestHeader& request, ServerResponse out, bool keep_alive) {
+  write(build_response(request.version(), std::move(out), keep_alive && !server_->stopping,
+                       request.method() == http::verb::head));
+}
+
+void HttpSession::refuse(int status, std::string_view message) {
+  ++server_->counters.protocol_errors;
+  write(build_response(11, server_->error_response(status, message), false, false));
+}
+
+std::shared_ptr<HttpSession::Response> HttpSession::build_response(unsigned version,
+                                                                   ServerResponse out,
+                                                                   bool keep_alive, bool head) {
   auto response = std::make_shared<Response>();
-  response->version(request.version());
+  response->version(version);
   response->result(static_cast<unsigned>(out.status));
   for (auto& [name, value] : out.headers)
     response->set(name, value);
-  response->keep_alive(keep_alive && !server_->stopping);
-  if (request.method() == http::verb::head) {
+  response->keep_alive(keep_alive);
+  if (head) {
     // The headers of the GET, Content-Length included, and no body (RFC 9110 9.3.2).
     response->content_length(out.body.size());
   } else {
     response->body() = std::move(out.body);
     response->prepare_payload();
   }
-  write(std::move(response));
-}
-
-void HttpSession::refuse(int status, std::string_view message) {
-  ++server_->counters.protocol_errors;
-  const ServerResponse out = server_->error_response(status, message);
-  auto response = std::make_shared<Response>();
-  response->version(11);
-  response->result(static_cast<unsigned>(out.status));
-  for (const auto& [name, value] : out.headers)
-    response->set(name, value);
-  response->body() = out.body;
-  response->keep_alive(false);
-  response->prepare_payload();
-  write(std::move(response));
+  return response;
 }
 
 void HttpSession::write(std::shared_ptr<Response> response) {

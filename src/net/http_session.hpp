@@ -25,15 +25,19 @@ class HttpSession : public ServerConnection, public std::enable_shared_from_this
 
  private:
   using Request = boost::beast::http::request<boost::beast::http::string_body>;
+  using RequestHeader = boost::beast::http::request_header<>;
   using Response = boost::beast::http::response<boost::beast::http::string_body>;
 
   void read();
   void on_read(boost::beast::error_code error);
-  void answer(const Request& request);
+  void answer(Request request);
   // Writes the handler's answer; HEAD gets its headers only.
-  void respond(const Request& request, ServerResponse out, bool keep_alive);
+  void respond(const RequestHeader& request, ServerResponse out, bool keep_alive);
   // Refuses a request the server could not read, then closes.
   void refuse(int status, std::string_view message);
+  // The response respond() and refuse() write; for HEAD, the headers of the GET without a body.
+  static std::shared_ptr<Response> build_response(unsigned version, ServerResponse out,
+                                                  bool keep_alive, bool head);
   void write(std::shared_ptr<Response> response);
   void close();
 

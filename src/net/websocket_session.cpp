@@ -1,6 +1,7 @@
 #include "net/websocket_session.hpp"
 
 #include <chrono>
+#include <string_view>
 #include <utility>
 
 #include <boost/asio/post.hpp>
@@ -75,8 +76,10 @@ void WebSocketSession::read() {
 void WebSocketSession::on_read(beast::error_code error) {
   if (error) return finish();
   if (!closing_) {
-    const std::string text = beast::buffers_to_string(buffer_.data());
-    server_->websockets->on_message(shared_from_this(), text);
+    // A flat_buffer holds the message in one piece: the handler reads it in place.
+    const auto data = buffer_.data();
+    server_->websockets->on_message(
+        shared_from_this(), std::string_view(static_cast<const char*>(data.data()), data.size()));
   }
   buffer_.consume(buffer_.size());
   read();

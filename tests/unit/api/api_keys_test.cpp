@@ -33,6 +33,15 @@ TEST(ApiKeys, MatchesOnlyTheKeyItWasMadeFrom) {
   EXPECT_FALSE(api_key_matches(key->key, "short"));
 }
 
+TEST(ApiKeys, AHashMatchesOnlyTheSameHash) {
+  const auto key = generate_api_key();
+  const auto other = generate_api_key();
+  EXPECT_TRUE(api_key_hash_matches(hash_api_key(key->key), key->hash));
+  EXPECT_FALSE(api_key_hash_matches(other->hash, key->hash));
+  EXPECT_FALSE(api_key_hash_matches(key->hash, "short"));
+  EXPECT_FALSE(api_key_hash_matches(key->hash.substr(0, 63), key->hash));
+}
+
 TEST(ApiKeys, RefusesMalformedKeysWithoutEchoingThem) {
   const std::vector<std::string> bad_keys = {"",
                                              "sgt_",

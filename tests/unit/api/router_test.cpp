@@ -39,6 +39,17 @@ TEST(Router, DoesNotMatchExtraOrMissingSegmentsOrAnEmptyParameter) {
   EXPECT_TRUE(router.match("GET", "/api/v1/signals/1").allowed.empty());
 }
 
+TEST(Router, FindsTheRouteOfTheMethodAfterRoutesOfOtherMethodsOnTheSamePath) {
+  Router router;
+  router.add({"GET", "/api/v1/labels/{id}", Role::kViewer, nothing});
+  router.add({"PUT", "/api/v1/labels/{message_id}", Role::kTrader, nothing});
+  router.add({"PUT", "/api/v1/labels/{other}", Role::kTrader, nothing});
+  const auto match = router.match("PUT", "/api/v1/labels/7%20x");
+  ASSERT_NE(match.route, nullptr);
+  EXPECT_EQ(match.route->pattern, "/api/v1/labels/{message_id}");
+  EXPECT_EQ(match.path, (std::map<std::string, std::string>{{"message_id", "7 x"}}));
+}
+
 TEST(Router, ReadsQueryParametersDecoded) {
   net::ServerRequest request;
   request.query = "channel=telegram%3A-100&label=long&flag&x=a+b";
