@@ -4,6 +4,7 @@
 
 #include "analytics/metrics_json.hpp"
 #include "app/paper_run.hpp"
+#include "core/paths.hpp"
 #include "engine/backtest_config.hpp"
 #include "engine/backtest_engine.hpp"
 #include "market/candle_source.hpp"
@@ -18,9 +19,7 @@ core::Status check_inside(const std::filesystem::path& file, const std::filesyst
   std::error_code error;
   const auto resolved = std::filesystem::weakly_canonical(file, error);
   const auto base = std::filesystem::weakly_canonical(root, error);
-  const auto [base_end, at] =
-      std::mismatch(base.begin(), base.end(), resolved.begin(), resolved.end());
-  if (error || base_end != base.end()) {
+  if (error || !core::is_within(resolved, base)) {
     return core::Error(core::ErrorCode::kInvalidArgument,
                        fmt::format("data file '{}' is outside the server's data folder",
                                    file.filename().string()));
