@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include "analytics/metrics_json.hpp"
+#include "app/market_feeds.hpp"
 #include "app/paper_run.hpp"
 #include "core/paths.hpp"
 #include "engine/backtest_config.hpp"
 #include "engine/backtest_engine.hpp"
-#include "market/candle_source.hpp"
 
 namespace sigtrader::app {
 namespace {
@@ -89,21 +89,8 @@ api::BacktestRunner make_backtest_runner(std::filesystem::path data_dir) {
                   engine::parse_backtest_config(toml, "the posted config", data_dir));
     SIGTRADER_RETURN_IF_ERROR(check_paths(config, data_dir));
     SIGTRADER_TRY(const PaperSetup setup, load_setup_data(std::move(config), "backtest"));
-    std::vector<engine::MarketFeed> feeds;
-    for (const PaperSetup::Market& market : setup.markets) {
-      engine::MarketFeed feed;
-      feed.candles = std::make_unique<market::SpanCandleSource>(
-          market.candles.candles, market.candles.timeframe, setup.backtest.from, setup.backtest.to);
-      if (market.detail) {
-        feed.detail = std::make_unique<market::SpanCandleSource>(
-            market.detail->candles, market.detail->timeframe, setup.backtest.from,
-            setup.backtest.to);
-      }
-      feed.funding = market.funding;
-      feeds.push_back(std::move(feed));
-    }
     SIGTRADER_TRY(const engine::BacktestResult result,
-                  engine::run_backtest(setup.backtest, std::move(feeds)));
+                  engine::run_backtest(setup.backtest, make_feeds(setup.backtest, setup.markets)));
     return outcome_of(setup, result);
   };
 }
