@@ -31,6 +31,7 @@
 #include "app/paper_run.hpp"
 #include "app/report_error.hpp"
 #include "app/served_paper_run.hpp"
+#include "app/store_opening.hpp"
 #include "app/timed_post_feed.hpp"
 #include "app/training_data.hpp"
 #include "core/clock.hpp"
@@ -254,12 +255,8 @@ int run_demo(const DemoOptions& options, CliContext& context) {
   }
   auto config = load_demo_config(paths, context.environment);
   if (!config.ok()) return report_error(kCommand, config.error());
-  auto store = storage::SqliteStore::open(
-      config->database.path, storage::OpenOptions{.create_if_missing = true,
-                                                  .migrate = true,
-                                                  .busy_timeout_ms = static_cast<int>(
-                                                      config->database.busy_timeout.count_ms()),
-                                                  .clock = nullptr});
+  auto store = open_store_at(*config, config->database.path,
+                             storage::OpenOptions{.create_if_missing = true, .migrate = true});
   if (!store.ok()) return report_error(kCommand, store.error());
   auto ended = played_to_the_end(**store, config->paper.name);
   if (!ended.ok()) return report_error(kCommand, ended.error());
