@@ -3,10 +3,11 @@
 #include <fmt/format.h>
 
 #include "analytics/metrics_json.hpp"
+#include "app/market_feeds.hpp"
 #include "app/paper_run.hpp"
+#include "core/paths.hpp"
 #include "engine/backtest_config.hpp"
 #include "engine/backtest_engine.hpp"
-#include "market/candle_source.hpp"
 
 namespace sigtrader::app {
 namespace {
@@ -18,9 +19,7 @@ core::Status check_inside(const std::filesystem::path& file, const std::filesyst
   std::error_code error;
   const auto resolved = std::filesystem::weakly_canonical(file, error);
   const auto base = std::filesystem::weakly_canonical(root, error);
-  const auto [base_end, at] =
-      std::mismatch(base.begin(), base.end(), resolved.begin(), resolved.end());
-  if (error || base_end != base.end()) {
+  if (error || !core::is_within(resolved, base)) {
     return core::Error(core::ErrorCode::kInvalidArgument,
                        fmt::format("data file '{}' is outside the server's data folder",
                                    file.filename().string()));
@@ -90,21 +89,8 @@ api::BacktestRunner make_backtest_runner(std::filesystem::path data_dir) {
                   engine::parse_backtest_config(toml, "the posted config", data_dir));
     SIGTRADER_RETURN_IF_ERROR(check_paths(config, data_dir));
     SIGTRADER_TRY(const PaperSetup setup, load_setup_data(std::move(config), "backtest"));
-    std::vector<engine::MarketFeed> feeds;
-    for (const PaperSetup::Market& market : setup.markets) {
-      engine::MarketFeed feed;
-      feed.candles = std::make_unique<market::SpanCandleSource>(
-          market.candles.candles, market.candles.timeframe, setup.backtest.from, setup.backtest.to);
-      if (market.detail) {
-        feed.detail = std::make_unique<market::SpanCandleSource>(
-            market.detail->candles, market.detail->timeframe, setup.backtest.from,
-            setup.backtest.to);
-      }
-      feed.funding = market.funding;
-      feeds.push_back(std::move(feed));
-    }
     SIGTRADER_TRY(const engine::BacktestResult result,
-                  engine::run_backtest(setup.backtest, std::move(feeds)));
+                  engine::run_backtest(setup.backtest, make_feeds(setup.backtest, setup.markets)));
     return outcome_of(setup, result);
   };
 }

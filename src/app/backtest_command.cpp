@@ -16,6 +16,8 @@
 #include "app/atomic_file.hpp"
 #include "app/channel_backtest_command.hpp"
 #include "app/commands.hpp"
+#include "app/market_feeds.hpp"
+#include "app/paper_run.hpp"
 #include "app/progress_bar.hpp"
 #include "app/report_error.hpp"
 #include "engine/backtest_config.hpp"
@@ -43,13 +45,6 @@ struct BacktestOptions {
   std::string progress = "auto";
 };
 
-// The loaded data of every market, kept for the reruns of --check-lookahead and the HTML chart.
-struct LoadedMarket {
-  market::CandleSeries candles;
-  std::optional<market::CandleSeries> detail;
-  std::vector<market::FundingRate> funding;
-};
-
 void warn_about(const market::CandleSeries& series) {
   const market::DataReport& report = series.report;
   if (report.clean()) return;
@@ -71,12 +66,13 @@ void warn_about(const market::CandleSeries& series) {
                            series.source, what);
 }
 
-core::Result<std::vector<LoadedMarket>> load_markets(const engine::BacktestConfig& config,
-                                                     std::optional<core::Duration> detail) {
-  std::vector<LoadedMarket> loaded;
+// The loaded data of every market, kept for the reruns of --check-lookahead and the HTML chart.
+core::Result<std::vector<PaperSetup::Market>> load_markets(const engine::BacktestConfig& config,
+                                                           std::optional<core::Duration> detail) {
+  std::vector<PaperSetup::Market> loaded;
   for (std::size_t i = 0; i < config.markets.size(); ++i) {
     const engine::MarketConfig& market = config.markets[i];
-    LoadedMarket data;
+    PaperSetup::Market data;
     SIGTRADER_TRY(data.candles, market::load_candles(market.data));
     warn_about(data.candles);
     if (detail) {
@@ -105,31 +101,10 @@ core::Result<std::vector<LoadedMarket>> load_markets(const engine::BacktestConfi
   return loaded;
 }
 
-// Fresh feeds over the loaded data, cut at `cut` when given (candles opening before it).
-std::vector<engine::MarketFeed> make_feeds(const engine::BacktestConfig& config,
-                                           const std::vector<LoadedMarket>& loaded,
-                                           std::optional<core::Timestamp> cut) {
-  std::optional<core::Timestamp> to = config.to;
-  if (cut && (!to || *cut < *to)) to = cut;
-  std::vector<engine::MarketFeed> feeds;
-  for (const LoadedMarket& data : loaded) {
-    engine::MarketFeed feed;
-    feed.candles = std::make_unique<market::SpanCandleSource>(
-        data.candles.candles, data.candles.timeframe, config.from, to);
-    if (data.detail) {
-      feed.detail = std::make_unique<market::SpanCandleSource>(
-          data.detail->candles, data.detail->timeframe, config.from, to);
-    }
-    feed.funding = data.funding;
-    feeds.push_back(std::move(feed));
-  }
-  return feeds;
-}
-
 std::uint64_t candles_in_range(const engine::BacktestConfig& config,
-                               const std::vector<LoadedMarket>& loaded) {
+                               std::span<const PaperSetup::Market> loaded) {
   std::uint64_t total = 0;
-  for (auto& feed : make_feeds(config, loaded, std::nullopt)) {
+  for (auto& feed : make_feeds(config, loaded)) {
     while (feed.candles->peek() != nullptr) {
       ++total;
       feed.candles->advance();
@@ -209,8 +184,7 @@ int run_backtest_command(const BacktestOptions& options) {
                  static_cast<std::int64_t>(done));
     };
   }
-  auto result =
-      engine::run_backtest(*config, make_feeds(*config, *loaded, std::nullopt), run_options);
+  auto result = engine::run_backtest(*config, make_feeds(*config, *loaded), run_options);
   bar.finish();
   if (!result) return report_error(kCommand, result.error());
   print_summary(*config, *result);
@@ -222,7 +196,7 @@ int run_backtest_command(const BacktestOptions& options) {
   }
   if (!options.html_output.empty()) {
     std::vector<std::span<const market::Candle>> prices;
-    for (const LoadedMarket& data : *loaded)
+    for (const PaperSetup::Market& data : *loaded)
       prices.emplace_back(data.candles.candles);
     auto written = write_atomically(options.html_output,
                                     engine::backtest_report_html(*config, *result, prices));

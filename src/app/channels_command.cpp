@@ -14,6 +14,7 @@
 #include "app/commands.hpp"
 #include "app/report_error.hpp"
 #include "app/store_opening.hpp"
+#include "app/time_text.hpp"
 #include "storage/sqlite_store.hpp"
 
 namespace sigtrader::app {
@@ -38,11 +39,6 @@ boost::json::value value_or_null(const std::optional<T>& value) {
 
 std::string percent(const std::optional<double>& share) {
   return share ? fmt::format("{:.1f}%", *share * 100.0) : "-";
-}
-
-// ISO date and time to the minute: "2024-01-01T00:01".
-std::string minute(const std::optional<core::Timestamp>& ts) {
-  return ts ? ts->to_iso8601().substr(0, 16) : "-";
 }
 
 void print_json(const std::vector<storage::ChannelStatsRow>& stats,
@@ -93,8 +89,8 @@ void print_text(const std::vector<storage::ChannelStatsRow>& stats,
         row.channel_id.str(), channel != channels.end() ? channel->second.title : "", row.messages,
         row.longs, row.shorts, fmt::format("{} ({})", row.updates, row.linked_updates),
         percent(row.share_none), percent(row.win_rate),
-        row.avg_r ? fmt::format("{:.2f}", *row.avg_r) : "-", minute(row.first_ts),
-        minute(row.last_ts));
+        row.avg_r ? fmt::format("{:.2f}", *row.avg_r) : "-", minute_or_dash(row.first_ts),
+        minute_or_dash(row.last_ts));
   }
 }
 

@@ -31,6 +31,7 @@
 #include "app/paper_run.hpp"
 #include "app/report_error.hpp"
 #include "app/served_paper_run.hpp"
+#include "app/store_opening.hpp"
 #include "app/timed_post_feed.hpp"
 #include "app/training_data.hpp"
 #include "core/clock.hpp"
@@ -228,18 +229,13 @@ void open_browser(const std::string& url) {
 core::Result<std::unique_ptr<ServedPaperRun>> serve_demo(
     const config::Config& config, const DemoOptions& options,
     const signals::SignalClassifier& classifier, storage::SqliteStore& store) {
+  SIGTRADER_TRY(const core::UserId user, ensure_user(store, std::string(kDemoUser)));
+  SIGTRADER_RETURN_IF_ERROR(store.set_user_role(user, "admin"));
   const core::LiveClock clock;
-  auto user = store.find_user(kDemoUser);
-  if (!user.ok() && user.error().code() == core::ErrorCode::kNotFound) {
-    user = store.create_user(kDemoUser, clock.now());
-  }
-  if (!user.ok()) return user.error();
-  SIGTRADER_RETURN_IF_ERROR(store.set_user_role(user->id, "admin"));
-  SIGTRADER_TRY(const std::string key, issue_api_key(store, user->id, clock.now()));
+  SIGTRADER_TRY(const std::string key, issue_api_key(store, user, clock.now()));
   ServeFlags flags;
   flags.port = options.port;
-  SIGTRADER_TRY(auto served, ServedPaperRun::start(config, store.path(), flags, classifier, store,
-                                                   std::string(kDemoUser)));
+  SIGTRADER_TRY(auto served, ServedPaperRun::start(config, store.path(), flags, classifier));
   const std::string url = fmt::format("http://{}:{}", config.api.host, served->server().port());
   std::cout << fmt::format("Dashboard: {}\nAPI key (admin, paste it to log in): {}\n\n", url, key)
             << std::flush;
@@ -259,12 +255,8 @@ int run_demo(const DemoOptions& options, CliContext& context) {
   }
   auto config = load_demo_config(paths, context.environment);
   if (!config.ok()) return report_error(kCommand, config.error());
-  auto store = storage::SqliteStore::open(
-      config->database.path, storage::OpenOptions{.create_if_missing = true,
-                                                  .migrate = true,
-                                                  .busy_timeout_ms = static_cast<int>(
-                                                      config->database.busy_timeout.count_ms()),
-                                                  .clock = nullptr});
+  auto store = open_store_at(*config, config->database.path,
+                             storage::OpenOptions{.create_if_missing = true, .migrate = true});
   if (!store.ok()) return report_error(kCommand, store.error());
   auto ended = played_to_the_end(**store, config->paper.name);
   if (!ended.ok()) return report_error(kCommand, ended.error());
@@ -291,15 +283,15 @@ int run_demo(const DemoOptions& options, CliContext& context) {
   if (!posts.ok()) return report_error(kCommand, posts.error());
 
   TimedPostFeed feed(std::move(*posts), **store, **classifier);
-  PaperRunHooks hooks;
-  hooks.before_step = [&](engine::PaperSession&, core::Timestamp next) -> core::Status {
+  auto served = serve_demo(*config, options, **classifier, **store);
+  if (!served.ok()) return report_error(kCommand, served.error());
+  // The server's hooks open the stream and publish after each step; the posts arrive before it.
+  PaperRunHooks hooks = (*served)->hooks();
+  hooks.before_step = [&](core::Timestamp next) -> core::Status {
     SIGTRADER_TRY(const auto arrived, feed.store_until(next));
     print_arrivals(arrived, **classifier);
     return {};
   };
-  auto served = serve_demo(*config, options, **classifier, **store);
-  if (!served.ok()) return report_error(kCommand, served.error());
-  hooks = combine_hooks(std::move(hooks), (*served)->hooks());
 
   PaperRunRequest request;
   request.command = std::string(kCommand);

@@ -149,7 +149,9 @@ core::Status make_dir(const fs::path& dir) {
   return {};
 }
 
-DemoWorld world_of(std::uint64_t seed) {
+}  // namespace
+
+DemoWorld generate_demo_world(std::uint64_t seed) {
   DemoWorld world;
   world.seed = seed;
   market::SyntheticMarketSpec spec;
@@ -165,12 +167,6 @@ DemoWorld world_of(std::uint64_t seed) {
   world.channels = scenario.channels;
   world.posts = engine::generate_demo_posts(world.market, scenario);
   return world;
-}
-
-}  // namespace
-
-DemoWorld generate_demo_world(std::uint64_t seed) {
-  return world_of(seed);
 }
 
 DemoPaths::DemoPaths(fs::path folder)
@@ -219,7 +215,8 @@ core::Result<config::Config> load_demo_config(const DemoPaths& paths,
 }
 
 std::string demo_history_labels(std::uint64_t seed) {
-  return engine::demo_labels_jsonl(world_of(core::Random::stream_seed(seed, kHistoryStream)).posts);
+  return engine::demo_labels_jsonl(
+      generate_demo_world(core::Random::stream_seed(seed, kHistoryStream)).posts);
 }
 
 }  // namespace sigtrader::app

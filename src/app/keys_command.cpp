@@ -9,6 +9,7 @@
 #include "app/commands.hpp"
 #include "app/report_error.hpp"
 #include "app/store_opening.hpp"
+#include "app/time_text.hpp"
 #include "core/clock.hpp"
 
 namespace sigtrader::app {
@@ -34,10 +35,6 @@ int create_key(const KeysOptions& options, CliContext& context) {
   return kExitOk;
 }
 
-std::string day_or_dash(const std::optional<core::Timestamp>& ts) {
-  return ts ? ts->to_iso8601().substr(0, 16) : "-";
-}
-
 int list_keys(const KeysOptions& options, CliContext& context) {
   auto store = open_command_store(options.db, context);
   if (!store.ok()) return report_error(kCommand, store.error());
@@ -47,8 +44,8 @@ int list_keys(const KeysOptions& options, CliContext& context) {
   if (!keys.ok()) return report_error(kCommand, keys.error());
   for (const storage::ApiKeyRow& key : *keys) {
     std::cout << fmt::format("{}  created {}  last used {}{}\n", key.prefix,
-                             day_or_dash(key.created_at), day_or_dash(key.last_used_at),
-                             key.revoked_at ? "  REVOKED " + day_or_dash(key.revoked_at) : "");
+                             minute_or_dash(key.created_at), minute_or_dash(key.last_used_at),
+                             key.revoked_at ? "  REVOKED " + minute_or_dash(key.revoked_at) : "");
   }
   return kExitOk;
 }
@@ -72,8 +69,7 @@ void register_keys_command(CLI::App& app, CliContext& context) {
   keys->require_subcommand(1);
   const auto add = [&](const char* name, const char* help, const char* what, auto run) {
     CLI::App* sub = keys->add_subcommand(name, help);
-    sub->add_option(what == std::string("prefix") ? "prefix" : "user", options->name, what)
-        ->required();
+    sub->add_option(what, options->name, what)->required();
     sub->add_option("--db", options->db, "Database file (default: database.path)");
     sub->callback([options, &context, run] {
       context.action = [options, &context, run] { return run(*options, context); };

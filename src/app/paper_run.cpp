@@ -82,15 +82,6 @@ class ImportFolder {
   std::map<std::string, Seen> seen_;
 };
 
-core::Result<core::UserId> ensure_user(storage::Store& store, const std::string& name) {
-  auto found = store.find_user(name);
-  if (found.ok()) return found->id;
-  if (found.error().code() != core::ErrorCode::kNotFound) return found.error();
-  core::LiveClock clock;
-  SIGTRADER_TRY(const storage::UserRow created, store.create_user(name, clock.now()));
-  return created.id;
-}
-
 // Each backtested channel's record (channel_stats, filled by `backtest --signals --db`), for the
 // trust-weighted sizing of its signals.
 core::Result<std::map<std::string, risk::ChannelTrust>> channel_trust(storage::Store& store) {
@@ -180,36 +171,13 @@ core::Result<PaperSetup> load_setup_data(engine::BacktestConfig config, std::str
   return loaded;
 }
 
-PaperRunHooks combine_hooks(PaperRunHooks first, PaperRunHooks second) {
-  PaperRunHooks both;
-  if (first.on_open && second.on_open) {
-    both.on_open = [first = first.on_open,
-                    second = second.on_open](engine::PaperSession& session) -> core::Status {
-      SIGTRADER_RETURN_IF_ERROR(first(session));
-      return second(session);
-    };
-  } else {
-    both.on_open = first.on_open ? first.on_open : second.on_open;
-  }
-  if (first.before_step && second.before_step) {
-    both.before_step = [first = first.before_step, second = second.before_step](
-                           engine::PaperSession& session, core::Timestamp next) -> core::Status {
-      SIGTRADER_RETURN_IF_ERROR(first(session, next));
-      return second(session, next);
-    };
-  } else {
-    both.before_step = first.before_step ? first.before_step : second.before_step;
-  }
-  if (first.after_step && second.after_step) {
-    both.after_step = [first = first.after_step, second = second.after_step](
-                          engine::PaperSession& session, const engine::PaperStatus& status) {
-      first(session, status);
-      second(session, status);
-    };
-  } else {
-    both.after_step = first.after_step ? first.after_step : second.after_step;
-  }
-  return both;
+core::Result<core::UserId> ensure_user(storage::Store& store, const std::string& name) {
+  auto found = store.find_user(name);
+  if (found.ok()) return found->id;
+  if (found.error().code() != core::ErrorCode::kNotFound) return found.error();
+  core::LiveClock clock;
+  SIGTRADER_TRY(const storage::UserRow created, store.create_user(name, clock.now()));
+  return created.id;
 }
 
 core::Result<PaperRunResult> run_paper_session(const PaperRunRequest& request,
@@ -276,19 +244,15 @@ core::Result<PaperRunResult> run_paper_session(const PaperRunRequest& request,
     std::cout << status_line(status) << '\n';
     std::cout.flush();
   };
-  if (hooks.before_step) {
-    options.before_step = [&](core::Timestamp next) { return hooks.before_step(run, next); };
-  }
-  if (hooks.after_step) {
-    options.after_step = [&](const engine::PaperStatus& status) { hooks.after_step(run, status); };
-  }
+  options.before_step = hooks.before_step;
+  options.after_step = hooks.after_step;
 
   PaperRunResult result;
   SIGTRADER_TRY(result.end, engine::run_paper(run, options));
   print_end(result.end, request.max_steps);
   result.status = run.status();
   result.starting_balance = setup.backtest.starting_balance;
-  if (const auto* follower = dynamic_cast<const strategy::SignalFollower*>(&run.strategy())) {
+  if (const strategy::SignalFollower* follower = run.follower()) {
     result.outcomes = follower->outcomes();
   }
   return result;

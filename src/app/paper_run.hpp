@@ -49,14 +49,10 @@ struct PaperRunHooks {
   std::function<core::Status(engine::PaperSession&)> on_open;
   // When the instant `next` is due, just before it is processed (see
   // engine::PaperRunOptions::before_step).
-  std::function<core::Status(engine::PaperSession&, core::Timestamp next)> before_step;
+  std::function<core::Status(core::Timestamp next)> before_step;
   // After every step.
-  std::function<void(engine::PaperSession&, const engine::PaperStatus&)> after_step;
+  std::function<void(const engine::PaperStatus&)> after_step;
 };
-
-// Each hook of `first` followed by the same hook of `second` (an error of the first skips the
-// second).
-PaperRunHooks combine_hooks(PaperRunHooks first, PaperRunHooks second);
 
 struct PaperRunRequest {
   std::string command = "run";  // names the command in messages
@@ -75,6 +71,9 @@ struct PaperRunResult {
   // One per long/short signal the strategy received, when it is the signal follower.
   std::vector<strategy::SignalOutcome> outcomes;
 };
+
+// The id of the user called `name`, created when missing.
+core::Result<core::UserId> ensure_user(storage::Store& store, const std::string& name);
 
 // Runs the paper session of `setup` under `config`'s [paper], [risk] and [event_log] sections:
 // imports the [paper] signal files, opens or resumes the session, prints its banner, status lines

@@ -66,8 +66,8 @@ int run_paper(const RunOptions& options, const config::Config& config, CliContex
   std::unique_ptr<ServedPaperRun> served;
   PaperRunHooks hooks;
   if (options.serve) {
-    auto started = ServedPaperRun::start(config, (*store)->path(), options.serve_flags,
-                                         **classifier, **store, request.user);
+    auto started =
+        ServedPaperRun::start(config, (*store)->path(), options.serve_flags, **classifier);
     if (!started.ok()) return report_error(kCommand, started.error());
     served = std::move(*started);
     hooks = served->hooks();

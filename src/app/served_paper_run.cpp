@@ -6,10 +6,8 @@ namespace sigtrader::app {
 
 core::Result<std::unique_ptr<ServedPaperRun>> ServedPaperRun::start(
     const config::Config& config, const std::string& db_path, const ServeFlags& flags,
-    const signals::SignalClassifier& classifier, storage::Store& store, std::string user) {
+    const signals::SignalClassifier& classifier) {
   std::unique_ptr<ServedPaperRun> run(new ServedPaperRun());
-  run->store_ = &store;
-  run->user_ = std::move(user);
   std::shared_ptr<std::atomic<bool>> alive = run->alive_;
   SIGTRADER_TRY(run->server_, start_api_server(config, db_path, flags, &classifier,
                                                [alive] { return alive->load(); }));
@@ -19,13 +17,12 @@ core::Result<std::unique_ptr<ServedPaperRun>> ServedPaperRun::start(
 PaperRunHooks ServedPaperRun::hooks() {
   PaperRunHooks hooks;
   hooks.on_open = [this](engine::PaperSession& session) -> core::Status {
-    SIGTRADER_TRY(const storage::UserRow user, store_->find_user(user_));
-    user_id_ = user.id;
-    server_->events().attach(session.bus(), user.id);
+    user_id_ = session.user_id();
+    server_->events().attach(session.bus(), user_id_);
     alive_->store(true);
     return {};
   };
-  hooks.after_step = [this](engine::PaperSession&, const engine::PaperStatus& status) {
+  hooks.after_step = [this](const engine::PaperStatus& status) {
     if (!status.instant) return;
     server_->events().publish(user_id_, "equity", *status.instant,
                               boost::json::object{{"ts", status.instant->ms()},

@@ -7,8 +7,8 @@
 #include "api/api_server.hpp"
 #include "app/api_serving.hpp"
 #include "app/paper_run.hpp"
+#include "core/ids.hpp"
 #include "core/result.hpp"
-#include "storage/store.hpp"
 
 namespace sigtrader::app {
 
@@ -17,11 +17,10 @@ namespace sigtrader::app {
 // step, /readyz ready while the run goes on.
 class ServedPaperRun {
  public:
-  // Starts the server; `user` is the name the run trades as (its events go to that user's
-  // subscribers).
+  // Starts the server; the run's events go to the subscribers of the user its session trades as.
   static core::Result<std::unique_ptr<ServedPaperRun>> start(
       const config::Config& config, const std::string& db_path, const ServeFlags& flags,
-      const signals::SignalClassifier& classifier, storage::Store& store, std::string user);
+      const signals::SignalClassifier& classifier);
 
   api::ApiServer& server() { return *server_; }
   // The hooks that connect the run to the server.
@@ -33,8 +32,6 @@ class ServedPaperRun {
   ServedPaperRun() = default;
   // Shared with the server's readiness check.
   std::shared_ptr<std::atomic<bool>> alive_ = std::make_shared<std::atomic<bool>>(false);
-  storage::Store* store_ = nullptr;
-  std::string user_;
   core::UserId user_id_;  // known once the session is open
   std::unique_ptr<api::ApiServer> server_;
 };

@@ -51,7 +51,7 @@ int list_users(const UsersOptions& options, CliContext& context) {
   if (!users.ok()) return report_error(kCommand, users.error());
   for (const storage::UserRow& user : *users) {
     std::cout << fmt::format("{:<20} {:<8} since {}\n", user.name, user.role,
-                             user.created_at.to_iso8601().substr(0, 10));
+                             user.created_at.date_string());
   }
   return kExitOk;
 }

@@ -5,12 +5,9 @@
 namespace sigtrader::core {
 
 std::uint64_t Random::stream_seed(std::uint64_t seed, std::uint64_t stream) {
-  // SplitMix64's finaliser (Steele, Lea and Flood 2014) over seed and stream, so that nearby
-  // seeds and streams give unrelated generators.
-  std::uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (stream + 1);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
+  // SplitMix64's finaliser over seed + kGamma × (stream + 1), so that nearby seeds and streams
+  // give unrelated generators: the first draw of a SplitMix64 started `stream` steps on.
+  return SplitMix64(seed + SplitMix64::kGamma * stream).next();
 }
 
 double Random::uniform() {

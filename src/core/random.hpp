@@ -5,6 +5,26 @@
 
 namespace sigtrader::core {
 
+// SplitMix64 (Steele, Lea and Flood 2014): a tiny generator whose sequence is fixed by its
+// definition, so the same seed gives the same numbers on every platform and standard library. Its
+// finaliser also turns nearby seeds into unrelated ones (Random::stream_seed).
+class SplitMix64 {
+ public:
+  // Added to the state before every draw.
+  static constexpr std::uint64_t kGamma = 0x9E3779B97F4A7C15ULL;
+
+  explicit SplitMix64(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next() {
+    std::uint64_t z = (state_ += kGamma);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+
+ private:
+  std::uint64_t state_;
+};
+
 // Seeded random draws that give the same numbers on every platform and compiler. The standard
 // fixes mt19937_64's output but not that of std::uniform_real_distribution or
 // std::normal_distribution, so the conversions to doubles are written here, from raw 64-bit draws

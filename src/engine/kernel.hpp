@@ -65,6 +65,11 @@ class Kernel final : public strategy::StrategyContext {
   std::size_t rejected_orders() const { return rejected_orders_; }
   // The reasons of the first few rejections, for the summary.
   const std::vector<std::string>& rejection_examples() const { return rejection_examples_; }
+  // The close of `market` in flight (exit()'s reduce-only market order, live at the venue and not
+  // yet finished), if there is one: the kernel sends one at a time.
+  const std::optional<core::ClientOrderId>& close_in_flight(std::size_t market) const {
+    return state_[market].close_order;
+  }
 
   // StrategyContext.
   core::Timestamp now() const override { return clock_.now(); }

@@ -4,24 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "core/random.hpp"
+
 namespace sigtrader::engine {
 namespace {
-
-// SplitMix64: a tiny generator whose sequence is fixed by its definition, so the cut points of a
-// seed are the same on every platform and standard library.
-class SplitMix64 {
- public:
-  explicit SplitMix64(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-
- private:
-  std::uint64_t state_;
-};
 
 std::optional<std::string> first_difference(const BacktestConfig& config,
                                             const std::vector<Decision>& full,
@@ -62,7 +48,8 @@ core::Result<LookaheadReport> check_lookahead(const BacktestConfig& config,
   if (!full.first_open || !full.last_close || full.candles < 3) return report;
   const core::Timestamp first = *full.first_open;
   const std::int64_t span = (*full.last_close - first).count_ns();
-  SplitMix64 random(config.seed);
+  // SplitMix64: the cut points of a seed are the same on every platform and standard library.
+  core::SplitMix64 random(config.seed);
   for (std::size_t run = 0; run < runs; ++run) {
     // A cut strictly inside the data, on a timeframe boundary.
     const auto offset = static_cast<std::int64_t>(random.next() % static_cast<std::uint64_t>(span));

@@ -153,6 +153,8 @@ class PaperSession {
 
   storage::PaperSessionId id() const { return row_.id; }
   const std::string& name() const { return row_.name; }
+  // The user the session trades as (its orders, account and operator commands are this user's).
+  core::UserId user_id() const { return row_.user_id; }
   // "p<id>": the session's client order ids start with "p<id>-".
   const std::string& order_prefix() const { return order_prefix_; }
   // True when open() resumed a stopped run; replayed_steps() steps were replayed.
@@ -162,8 +164,9 @@ class PaperSession {
   // it then).
   bus::MessageBus& bus() { return sim_->bus(); }
   const SimSession& sim() const { return *sim_; }
-  // The strategy being run (a summary reads a signal follower's outcomes from it).
-  const strategy::Strategy& strategy() const { return *strategy_.strategy; }
+  // The strategy being run when it is the signal follower (a summary reads its outcomes); else
+  // null.
+  const strategy::SignalFollower* follower() const { return strategy_.follower; }
 
   // Reads the signals rows stored since the last look and schedules (and journals) the new ones;
   // returns how many were scheduled.

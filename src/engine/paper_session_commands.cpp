@@ -190,13 +190,10 @@ PaperSession::CommandOutcome PaperSession::close_position(const boost::json::obj
         .result = fmt::format("there is no open {} position to close", symbol->to_string())};
   }
   // The kernel keeps one close at a time; refusing here leaves the position's exits in place.
-  for (const execution::Order* order : sim_->orders().open_orders(*symbol)) {
-    if (order->request().reduce_only && order->request().type == core::OrderType::kMarket) {
-      return CommandOutcome{
-          .applied = false,
-          .result = fmt::format("a close of {} is already in flight (order '{}')",
-                                symbol->to_string(), order->client_order_id().str())};
-    }
+  if (const std::optional<core::ClientOrderId>& in_flight = kernel.close_in_flight(market->index)) {
+    return CommandOutcome{.applied = false,
+                          .result = fmt::format("a close of {} is already in flight (order '{}')",
+                                                symbol->to_string(), in_flight->str())};
   }
   const std::string quantity = position->quantity().abs().to_string();
   auto close = strategy_.follower != nullptr

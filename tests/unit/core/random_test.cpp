@@ -1,6 +1,7 @@
 #include "core/random.hpp"
 
 #include <cmath>
+#include <cstdint>
 
 #include <gtest/gtest.h>
 
@@ -14,6 +15,23 @@ TEST(Random, DrawsMt19937_64AsTheStandardFixesIt) {
   for (int i = 0; i < 10000; ++i)
     draw = random.next_u64();
   EXPECT_EQ(draw, 9981545732273789042ULL);
+}
+
+TEST(SplitMix64, DrawsTheSequenceOfItsReferenceImplementation) {
+  // The first draws of the reference splitmix64.c (Vigna) seeded with 0.
+  SplitMix64 random(0);
+  EXPECT_EQ(random.next(), 0xE220A8397B1DCDAFULL);
+  EXPECT_EQ(random.next(), 0x6E789E6AA1B965F4ULL);
+  EXPECT_EQ(random.next(), 0x06C45D188009454FULL);
+}
+
+TEST(Random, StreamSeedIsSplitMix64sFinaliserOverSeedAndStream) {
+  // Worked by hand (Python, 64-bit wrap-around) from z = seed + 0x9E3779B97F4A7C15 × (stream + 1)
+  // through the finaliser: the demo market's seeds, so they must never change.
+  EXPECT_EQ(Random::stream_seed(17, 0), 9260656408219841379ULL);
+  EXPECT_EQ(Random::stream_seed(17, 3), 4130155771025092611ULL);
+  EXPECT_EQ(Random::stream_seed(1, 7), 9648886400068060533ULL);
+  EXPECT_EQ(Random::stream_seed(UINT64_MAX, UINT64_MAX), 13029008266876403067ULL);
 }
 
 TEST(Random, TheSameSeedGivesTheSameDrawsAndStreamsDiffer) {

@@ -168,6 +168,36 @@ TEST_F(PaperCommands, ClosingAPositionSellsItAllAtTheNextOpenAndCancelsItsExits)
   EXPECT_EQ((*session)->status().cash, core::Money::parse("9905.098"));
 }
 
+TEST_F(PaperCommands, ASecondCloseWhileTheFirstIsInFlightIsRefusedNamingTheFirst) {
+  auto store = open_store("a.db");
+  store_first_signal(*store);
+  auto session = open_session(*store, candles_);
+  ASSERT_TRUE(session.ok()) << session.error().message();
+  run(**session, 5);
+
+  const auto first = queue(*store, "close_position", R"({"symbol":"BTC/USDT"})");
+  const auto second = queue(*store, "close_position", R"({"symbol":"BTC/USDT"})");
+  ASSERT_EQ((*session)->apply_commands().value(), 2u);
+  const storage::OperatorCommandRow closing = command(*store, first);
+  EXPECT_EQ(closing.status, "applied");
+  auto closes = store->list_orders(storage::OrderQuery{.user = user_, .limit = 1});
+  ASSERT_TRUE(closes.ok());
+  ASSERT_EQ(closes->size(), 1u);
+  const std::string close_id = closes->front().client_order_id.str();
+  EXPECT_THAT(closing.result, HasSubstr(close_id));
+  const storage::OperatorCommandRow refused = command(*store, second);
+  EXPECT_EQ(refused.status, "failed");
+  EXPECT_EQ(refused.result,
+            fmt::format("a close of BTC/USDT is already in flight (order '{}')", close_id));
+
+  // Once the close has filled at c4's open, a close finds no position.
+  run(**session, 1);
+  EXPECT_EQ(order(*store, close_id).status, core::OrderStatus::kFilled);
+  const auto flat = queue(*store, "close_position", R"({"symbol":"BTC/USDT"})");
+  ASSERT_EQ((*session)->apply_commands().value(), 1u);
+  EXPECT_EQ(command(*store, flat).result, "there is no open BTC/USDT position to close");
+}
+
 TEST_F(PaperCommands, ACommandThatCannotBeAppliedIsRecordedFailedWithTheReason) {
   auto store = open_store("a.db");
   store_first_signal(*store);
