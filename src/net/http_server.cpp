@@ -120,16 +120,17 @@ void HttpServer::stop(core::Duration grace) {
     state.acceptor.close(ignored);
     state.accept_backoff.cancel();
   });
-  std::vector<std::shared_ptr<ServerConnection>> open;
-  {
+  // Called outside the lock: a connection unregisters itself as it closes.
+  const auto live_connections = [&shared] {
+    std::vector<std::shared_ptr<ServerConnection>> live;
     const std::lock_guard lock(shared.connections_mutex);
     for (const auto& [id, weak] : shared.connections) {
-      if (auto connection = weak.lock()) open.push_back(std::move(connection));
+      if (auto connection = weak.lock()) live.push_back(std::move(connection));
     }
-  }
-  for (const auto& connection : open)
+    return live;
+  };
+  for (const auto& connection : live_connections())
     connection->shutdown();
-  open.clear();
   {
     std::unique_lock lock(shared.connections_mutex);
     shared.connections_closed.wait_for(lock, to_chrono(grace),
@@ -142,6 +143,10 @@ void HttpServer::stop(core::Duration grace) {
   // A connection someone outside still holds (a WebSocket subscriber) must not post to the
   // io_context once it is gone.
   shared.stopped = true;
+  // Those that did not close within the grace are closed here, on this thread now that the
+  // server's have ended; their handler's on_close lets go of them before the io_context goes.
+  for (const auto& connection : live_connections())
+    connection->abandon();
   // Connections a handler outside still holds keep `shared` alive; without its handlers they no
   // longer keep the application's objects alive in turn.
   shared.handler = nullptr;

@@ -29,6 +29,10 @@ class ServerConnection {
   // Called once on the server's stop, from any thread: the connection finishes what it is doing
   // and closes.
   virtual void shutdown() = 0;
+  // Called by the stop once the server's threads have ended, for a connection still open: it
+  // closes at once and says goodbye to its handler, which so lets go of it while the
+  // io_context its socket and timers belong to still exists.
+  virtual void abandon() {}
 };
 
 // What every connection shares. Connections hold it by shared_ptr: one a handler outside the

@@ -33,6 +33,7 @@ class WebSocketSession : public ServerConnection,
   void close(std::uint16_t code, std::string reason) override;
   std::uint64_t id() const override { return id_; }
   void shutdown() override;
+  void abandon() override { finish(); }
 
  private:
   void on_accept(boost::beast::error_code error, const ServerRequest& request);

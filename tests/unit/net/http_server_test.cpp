@@ -290,5 +290,19 @@ TEST(HttpServer, StopClosesWebSocketsWithGoingAway) {
   EXPECT_EQ(sockets->closed_.load(), 1);
 }
 
+// A handler keeps its connections until on_close; a stop that cannot wait still says goodbye to
+// each, so none outlives the server's io_context (its socket and timers belong to it).
+TEST(HttpServer, StopWithoutGraceStillClosesEachWebSocketForItsHandler) {
+  auto sockets = std::make_shared<RecordingSockets>();
+  auto server = start_server(websocket_options(), echo, sockets);
+  TestWebSocket client(server->port(), "/stream");
+  client.send("x");
+  EXPECT_EQ(client.receive(), "echo:x");
+  server->stop(core::Duration::nanoseconds(0));
+  EXPECT_EQ(sockets->closed_.load(), 1);
+  EXPECT_TRUE(sockets->connections().empty());
+  server.reset();
+}
+
 }  // namespace
 }  // namespace sigtrader::net
