@@ -1,6 +1,5 @@
 // /api/v1/backtests: run a backtest from a TOML config (queued, one at a time), list them, fetch
 // one with its report.
-#include <charconv>
 
 #include <boost/json/parse.hpp>
 #include <fmt/format.h>
@@ -9,6 +8,7 @@
 #include "api/route_support.hpp"
 #include "api/routes.hpp"
 #include "core/file_text.hpp"
+#include "market/data_file.hpp"
 
 namespace sigtrader::api {
 namespace {
@@ -67,15 +67,11 @@ net::ServerResponse run_backtest(RequestContext& context, const RouteServices& s
 }
 
 net::ServerResponse one_backtest(RequestContext& context) {
-  const std::string& text = context.path.at("id");
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc{} || end != text.data() + text.size()) {
-    return error_response(400, "a backtest id is a number");
-  }
-  auto row = context.store.find_backtest(storage::BacktestRowId(id));
+  const auto id = market::parse_integer(context.path.at("id"));
+  if (!id) return error_response(400, "a backtest id is a number");
+  auto row = context.store.find_backtest(storage::BacktestRowId(*id));
   if (!row.ok() || row->user_id != context.caller.user.id) {
-    return error_response(404, fmt::format("no backtest {}", id));
+    return error_response(404, fmt::format("no backtest {}", *id));
   }
   object out = backtest_json(*row);
   out["report"] = nullptr;

@@ -1,12 +1,12 @@
 // /api/v1/labels: messages still to label, with the model's suggestion, and setting a label (the
 // labeler is the caller's user name, as `sigtrader label` uses the person's).
-#include <charconv>
 
 #include <fmt/format.h>
 
 #include "api/api_response.hpp"
 #include "api/route_support.hpp"
 #include "api/routes.hpp"
+#include "market/data_file.hpp"
 #include "signals/signal_classifier.hpp"
 #include "signals/understood_post.hpp"
 
@@ -48,12 +48,8 @@ net::ServerResponse list_labels(RequestContext& context, const RouteServices& se
 }
 
 net::ServerResponse put_label(RequestContext& context, const RouteServices& services) {
-  std::int64_t id = 0;
-  const std::string& text = context.path.at("message_id");
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc{} || end != text.data() + text.size()) {
-    return error_response(400, "a message id is a number");
-  }
+  const auto id = market::parse_integer(context.path.at("message_id"));
+  if (!id) return error_response(400, "a message id is a number");
   net::ServerResponse refusal;
   const auto body = read_json_body(context, refusal);
   if (!body) return refusal;
@@ -62,7 +58,7 @@ net::ServerResponse put_label(RequestContext& context, const RouteServices& serv
     return error_response(422, "label must be long, short, update or none");
   }
   auto stored = context.store.put_label(storage::LabelRow{.id = {},
-                                                          .message = storage::MessageRowId(id),
+                                                          .message = storage::MessageRowId(*id),
                                                           .labeler = context.caller.user.name,
                                                           .label = *label,
                                                           .entities_json = "{}",
@@ -71,11 +67,11 @@ net::ServerResponse put_label(RequestContext& context, const RouteServices& serv
     // The store refuses a label of a message that does not exist (a foreign key).
     if (stored.error().code() == core::ErrorCode::kNotFound ||
         stored.error().code() == core::ErrorCode::kStorage) {
-      return error_response(404, fmt::format("no message {}", id));
+      return error_response(404, fmt::format("no message {}", *id));
     }
     return error_response(stored.error());
   }
-  return json_response(200, object{{"message_id", id}, {"label", *label}});
+  return json_response(200, object{{"message_id", *id}, {"label", *label}});
 }
 
 }  // namespace

@@ -35,10 +35,8 @@ std::string current_policy(const std::optional<ActiveAccount>& account,
 }
 
 value breaker_json(const std::optional<ActiveAccount>& account) {
-  if (const boost::json::object* risk = risk_block(account)) {
-    if (const auto it = risk->find("breaker"); it != risk->end() && it->value().is_object()) {
-      return it->value();
-    }
+  if (account) {
+    if (const boost::json::object* breaker = checkpoint_breaker(*account)) return *breaker;
   }
   return object{{"state", "closed"}, {"reason", ""}, {"since", nullptr}};
 }

@@ -13,6 +13,7 @@
 #include "engine/signal_recorder.hpp"
 #include "market/data_file.hpp"
 #include "risk/sizer_edge.hpp"
+#include "signals/signal_classifier.hpp"
 #include "signals/understood_post.hpp"
 
 namespace sigtrader::api {
@@ -96,7 +97,7 @@ net::ServerResponse list_signals(RequestContext& context) {
     query.channel = core::ChannelId(*channel);
   }
   if (auto label = context.query("label"); label && !label->empty()) {
-    if (*label != "long" && *label != "short" && *label != "update" && *label != "none") {
+    if (!signals::is_signal_label(*label)) {
       return error_response(400, "label must be long, short, update or none");
     }
     query.label = *label;

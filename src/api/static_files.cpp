@@ -7,6 +7,7 @@
 
 #include "api/api_response.hpp"
 #include "core/file_text.hpp"
+#include "core/paths.hpp"
 
 namespace sigtrader::api {
 namespace {
@@ -33,12 +34,6 @@ std::optional<std::string> percent_decode(std::string_view text) {
     i += 2;
   }
   return out;
-}
-
-bool is_below(const std::filesystem::path& file, const std::filesystem::path& root) {
-  const auto [root_end, file_at] =
-      std::mismatch(root.begin(), root.end(), file.begin(), file.end());
-  return root_end == root.end();
 }
 
 }  // namespace
@@ -79,7 +74,8 @@ std::optional<net::ServerResponse> StaticFiles::serve(std::string_view path) con
   // Canonical resolves symbolic links, so a link out of the root is refused too.
   const auto file = std::filesystem::canonical(root_ / relative, error);
   if (error || !std::filesystem::is_regular_file(file, error)) return std::nullopt;
-  if (!is_below(file, root_)) return error_response(400, "the path leaves the dashboard's folder");
+  if (!core::is_within(file, root_))
+    return error_response(400, "the path leaves the dashboard's folder");
   auto body = core::read_whole_file(file);
   if (!body.ok()) return std::nullopt;
   net::ServerResponse response;

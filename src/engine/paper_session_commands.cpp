@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "engine/paper_journal.hpp"
+#include "engine/paper_names.hpp"
 #include "engine/paper_session.hpp"
 
 namespace sigtrader::engine {
@@ -151,7 +152,7 @@ PaperSession::CommandOutcome PaperSession::cancel_order(const boost::json::objec
   if (!id) return CommandOutcome{.applied = false, .result = id.error().message()};
   const core::ClientOrderId order_id(*id);
   const execution::Order* order = sim_->orders().order(order_id);
-  if (order == nullptr || !id->starts_with(order_prefix_ + "-")) {
+  if (order == nullptr || !id->starts_with(paper_client_prefix(row_.id))) {
     return CommandOutcome{.applied = false,
                           .result = fmt::format("order '{}' is not an order of paper session {}",
                                                 *id, row_.id.value())};

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "engine/paper_journal.hpp"
+#include "engine/paper_names.hpp"
 #include "engine/paper_session.hpp"
 
 namespace sigtrader::engine {
@@ -117,7 +118,7 @@ core::Status PaperSession::replay(const storage::PaperSessionRow& stored) {
                     state, stored.state_json));
   }
   SIGTRADER_TRY(const std::vector<storage::OrderRow> stored_orders,
-                store_.orders_with_client_prefix(order_prefix_ + "-"));
+                store_.orders_with_client_prefix(paper_client_prefix(row_.id)));
   if (stored_orders.size() != journal_->orders().size()) {
     return diverged(fmt::format("the database holds {} orders of the session, the replay made {}",
                                 stored_orders.size(), journal_->orders().size()));
