@@ -159,6 +159,9 @@ class SqliteStore final : public Store {
       const std::optional<std::string>& labeler) override;
 
  private:
+  // The oldest or newest (by `order`, an ORDER BY clause) snapshot at `venue` before `before`.
+  core::Result<AccountSnapshotRow> snapshot_before(core::UserId user, std::string_view venue,
+                                                   core::Timestamp before, std::string_view order);
   // The stored state of a post that insert_message() was offered again.
   struct StoredText {
     bool found = false;

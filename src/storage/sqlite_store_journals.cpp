@@ -162,29 +162,22 @@ core::Result<AccountSnapshotRow> SqliteStore::latest_account_snapshot(core::User
 core::Result<AccountSnapshotRow> SqliteStore::first_account_snapshot(core::UserId user,
                                                                      std::string_view venue,
                                                                      core::Timestamp before) {
-  SIGTRADER_TRY(auto statement,
-                db_->cached(fmt::format("SELECT {} FROM account_snapshots WHERE user_id = ?1 AND "
-                                        "venue = ?2 AND ts < ?3 ORDER BY ts, id LIMIT 1",
-                                        kSnapshotColumns)));
-  statement->bind(1, user);
-  statement->bind(2, venue);
-  statement->bind(3, before);
-  SIGTRADER_TRY(const bool found, statement->step());
-  if (!found) {
-    return core::Error(core::ErrorCode::kNotFound,
-                       fmt::format("no account snapshot of user {} at '{}' before {} in database "
-                                   "'{}'",
-                                   user.value(), venue, before.to_iso8601(), path()));
-  }
-  return read_snapshot(*statement);
+  return snapshot_before(user, venue, before, "ts, id");
 }
 
 core::Result<AccountSnapshotRow> SqliteStore::latest_account_snapshot_before(
     core::UserId user, std::string_view venue, core::Timestamp before) {
+  return snapshot_before(user, venue, before, "ts DESC, id DESC");
+}
+
+core::Result<AccountSnapshotRow> SqliteStore::snapshot_before(core::UserId user,
+                                                              std::string_view venue,
+                                                              core::Timestamp before,
+                                                              std::string_view order) {
   SIGTRADER_TRY(auto statement,
                 db_->cached(fmt::format("SELECT {} FROM account_snapshots WHERE user_id = ?1 AND "
-                                        "venue = ?2 AND ts < ?3 ORDER BY ts DESC, id DESC LIMIT 1",
-                                        kSnapshotColumns)));
+                                        "venue = ?2 AND ts < ?3 ORDER BY {} LIMIT 1",
+                                        kSnapshotColumns, order)));
   statement->bind(1, user);
   statement->bind(2, venue);
   statement->bind(3, before);
